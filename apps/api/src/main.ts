@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { ConfigValidationError, loadConfig } from '@msc/config';
+import { dataSourceOptions, ensureDatabase, migrateWithLock } from '@msc/db';
+import { IdentityService } from '@msc/domain/identity';
+import { migrations } from '@msc/migrations';
+import { createHttpApp } from './http-app.js';
+import { PlatformModule } from './platform.module.js';
+
+async function prepareDatabase(config: ReturnType<typeof loadConfig>): Promise<void> {
+  if (await ensureDatabase(config.DATABASE_URL)) console.log('created the database');
+  const dataSource = new DataSource(dataSourceOptions(config, [], migrations));
+  await dataSource.initialize();
+  try {
+    const applied = await migrateWithLock(dataSource);
+    if (applied.length) console.log(`applied migrations: ${applied.join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  await prepareDatabase(config);
+  const root = PlatformModule.forRole(config.PROCESS_ROLE);
+  if (!config.runsApi) {
+    const context = await NestFactory.createApplicationContext(root, { bufferLogs: true });
+    context.useLogger(context.get(Logger));
+    context.enableShutdownHooks();
+    await context.init();
+    context.get(Logger).log('worker started');
+    return;
+  }
+  const app = await createHttpApp(root, config);
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const outcome = await app.get(IdentityService).bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    app.get(Logger).log(`first admin ${config.ADMIN_EMAIL}: ${outcome}`);
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.get(Logger).log(`${config.PROCESS_ROLE === 'all' ? 'API and worker' : 'API'} listening on ${await app.getUrl()}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

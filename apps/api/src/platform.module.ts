@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule, type ProcessRole } from '@msc/config';
+import { DbModule } from '@msc/db';
+import { QueueModule } from '@msc/queue';
+import { WorkerModule } from '@msc/worker';
+import { ApiModule } from './api.module.js';
+
+/** Everything redacted from logs: credentials, tokens and cookies never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.passwordHash',
+  '*.privateKey',
+  '*.d',
+];
+
+/** The process: config, logs, database and queues, then the HTTP API and/or the worker. */
+@Module({})
+export class PlatformModule {
+  static forRole(role: ProcessRole): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule,
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.LOG_LEVEL,
+              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string) ?? randomUUID(),
+              customProps: () => ({ role }),
+              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
+            },
+          }),
+        }),
+        DbModule,
+        QueueModule,
+        ...(role !== 'worker' ? [ApiModule] : []),
+        ...(role !== 'api' ? [WorkerModule] : []),
+      ],
+    };
+  }
+}

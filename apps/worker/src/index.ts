@@ -1,0 +1,2 @@
+export * from './queue-processor.js';
+export * from './worker.module.js';

@@ -1,0 +1,33 @@
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { AppConfig } from '@msc/config';
+import type { JobNameOf, JobPayloadOf, QueueName } from '@msc/queue';
+
+/** One handler for every job of the queue: a missing one is a compile error. */
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobNameOf<Q>]: (data: JobPayloadOf<N>, job: Job) => Promise<unknown>;
+};
+
+/** A thin BullMQ processor: looks up the job's handler, which calls one domain service method. */
+export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
+  protected readonly logger = new Logger(this.constructor.name);
+  abstract readonly queue: Q;
+  abstract readonly handlers: JobHandlers<Q>;
+
+  protected constructor(private readonly appConfig: AppConfig) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.appConfig.WORKER_CONCURRENCY;
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = (this.handlers as Record<string, ((data: unknown, job: Job) => Promise<unknown>) | undefined>)[job.name];
+    if (!handler) throw new UnrecoverableError(`queue ${this.queue} has no handler for job "${job.name}"`);
+    const result = await handler(job.data, job);
+    this.logger.debug({ jobId: job.id, job: job.name, result }, 'job done');
+    return result;
+  }
+}

@@ -1,0 +1,67 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** Same key in every process, so that concurrent starts run migrations one after the other. */
+const MIGRATION_LOCK_KEY = 7_311_942_001;
+
+function adminUrl(databaseUrl: string): { admin: string; database: string } {
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) throw new Error('DATABASE_URL names no database');
+  url.pathname = '/postgres';
+  return { admin: url.toString(), database };
+}
+
+/** Creates the database named in the URL when it does not exist yet (safe to race). */
+export async function ensureDatabase(databaseUrl: string, template?: string): Promise<boolean> {
+  const { admin, database } = adminUrl(databaseUrl);
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount) return false;
+    const ident = client.escapeIdentifier(database);
+    const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
+    try {
+      await client.query(`CREATE DATABASE ${ident}${from}`);
+      return true;
+    } catch (error) {
+      // 42P04 duplicate_database: another process created it first.
+      if ((error as { code?: string }).code === '42P04') return false;
+      throw error;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const { admin, database } = adminUrl(databaseUrl);
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs pending migrations while holding a session-level advisory lock, so that processes starting
+ * at the same moment apply each migration exactly once.
+ */
+export async function migrateWithLock(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@msc/config';
+import { JobQueue, type JobItem } from '@msc/queue';
+import { OUTBOX_CHANNEL } from './outbox.js';
+
+interface PendingRow {
+  id: string;
+  job_name: string;
+  job_id: string;
+  payload: unknown;
+  delay_ms: number;
+  created_at: Date;
+}
+
+const BATCH = 200;
+
+/**
+ * Moves committed outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
+ * workers can relay at once; a row is marked sent only after BullMQ accepted its job, and a job
+ * re-sent after a crash keeps its id, so BullMQ does not add it twice.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener?: pg.Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_INTERVAL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => 0);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Relays everything pending now; resolves with how many rows were sent. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.relayBatch();
+      total += sent;
+      if (sent < BATCH) return total;
+    }
+  }
+
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'outbox relay failed; will retry');
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.config.DATABASE_URL });
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox listener lost; polling until it is back');
+      this.listener = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    });
+    client.on('notification', () => this.wake());
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, job_name, job_id, payload, delay_ms, created_at FROM outbox
+         WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as PendingRow[];
+      const sent: string[] = [];
+      let failed = false;
+      for (const row of rows) {
+        const item = { name: row.job_name, data: row.payload } as JobItem;
+        const delayMs = row.delay_ms - (Date.now() - new Date(row.created_at).getTime());
+        try {
+          await this.jobs.enqueue(item, { jobId: row.job_id, delayMs });
+          sent.push(row.id);
+        } catch (error) {
+          this.logger.warn({ err: error, outboxId: row.id }, 'could not relay outbox row');
+          await manager.query(
+            'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1',
+            [row.id, String(error).slice(0, 1000)],
+          );
+          failed = true;
+          break;
+        }
+      }
+      if (sent.length > 0) {
+        await manager.query('UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])', [sent]);
+      }
+      // A failure ends this drain; the next poll tries again.
+      return failed ? 0 : rows.length;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A side effect that must not be lost: written in the caller's transaction, relayed to BullMQ. */
+@Entity('outbox')
+@Index('outbox_pending_idx', ['createdAt'], { where: 'sent_at IS NULL' })
+export class OutboxMessage {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  id: string;
+
+  @Column('text')
+  queue: string;
+
+  @Column('text')
+  jobName: string;
+
+  @Column('text')
+  jobId: string;
+
+  @Column('jsonb')
+  payload: unknown;
+
+  @Column('integer', { default: 0 })
+  delayMs: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  sentAt: Date | null;
+
+  @Column('integer', { default: 0 })
+  attempts: number;
+
+  @Column('text', { nullable: true })
+  lastError: string | null;
+}

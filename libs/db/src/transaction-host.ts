@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Carries the current transaction through async calls, so that repositories and the outbox join
+ * the caller's transaction without passing an EntityManager around.
+ */
+@Injectable()
+export class TransactionHost {
+  private readonly storage = new AsyncLocalStorage<EntityManager>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The manager of the surrounding transaction, or the pool's when there is none. */
+  get manager(): EntityManager {
+    return this.storage.getStore() ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  /** Runs `work` in a transaction; nested calls join the outer one. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
+    return this.dataSource.transaction((manager) => this.storage.run(manager, work));
+  }
+
+  /** Raw SQL in the current transaction, rows typed by the caller. */
+  async query<Row>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
+    return (await this.manager.query(sql, parameters)) as Row[];
+  }
+}

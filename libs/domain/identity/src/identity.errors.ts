@@ -1,0 +1,17 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum IdentityErrorCode {
+  EmailTaken = 'identity.email_taken',
+  InvalidCredentials = 'identity.invalid_credentials',
+  TooManyFailedLogins = 'identity.too_many_failed_logins',
+  InvalidRefreshToken = 'identity.invalid_refresh_token',
+  RefreshTokenReused = 'identity.refresh_token_reused',
+  InvalidAccessToken = 'identity.invalid_access_token',
+  UserNotFound = 'identity.user_not_found',
+  InvalidTimeZone = 'identity.invalid_time_zone',
+  LastAdmin = 'identity.last_admin',
+}
+
+export class IdentityError extends DomainError<IdentityErrorCode> {
+  readonly context = 'identity';
+}

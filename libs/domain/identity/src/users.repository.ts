@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { Role } from '@msc/domain/kernel';
+import { USER_COLUMNS, type UserRow } from './user.view.js';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  roles: Role[];
+  timeZone: string;
+}
+
+/** Users, read and written with explicit columns. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Inserts the user, or returns null when the e-mail is taken. */
+  async insert(user: NewUser): Promise<UserRow | null> {
+    const rows = await this.tx.query<UserRow>(
+      `INSERT INTO users (email, password_hash, display_name, roles, time_zone)
+       VALUES ($1, $2, $3, $4::text[], $5)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING ${USER_COLUMNS}`,
+      [user.email, user.passwordHash, user.displayName, user.roles, user.timeZone],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<UserRow | null> {
+    const rows = await this.tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findCredentials(email: string): Promise<(UserRow & { password_hash: string }) | null> {
+    const rows = await this.tx.query<UserRow & { password_hash: string }>(
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = $1`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(filter: { role?: Role; limit: number; offset: number }): Promise<{ items: UserRow[]; total: number }> {
+    const rows = await this.tx.query<UserRow & { total: string }>(
+      `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM users
+       WHERE ($1::text IS NULL OR $1 = ANY(roles))
+       ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [filter.role ?? null, filter.limit, filter.offset],
+    );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && filter.offset > 0) {
+      const counted = await this.tx.query<{ n: string }>(
+        'SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR $1 = ANY(roles))',
+        [filter.role ?? null],
+      );
+      total = Number(counted[0]!.n);
+    }
+    return { items: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  async setRoles(id: string, roles: Role[]): Promise<UserRow | null> {
+    const rows = await this.tx.query<UserRow>(
+      `UPDATE users SET roles = $2::text[], updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, roles],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the admins, so that two concurrent demotions cannot both leave none. */
+  async countAdminsForUpdate(): Promise<number> {
+    const rows = await this.tx.query<{ id: string }>(
+      "SELECT id FROM users WHERE 'admin' = ANY(roles) FOR UPDATE",
+    );
+    return rows.length;
+  }
+}

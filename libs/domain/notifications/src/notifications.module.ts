@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Mailer } from './mailer.js';
+import { Notification } from './notification.entity.js';
+import { NotificationsService } from './notifications.service.js';
+import { Notifier } from './notifier.js';
+
+export const notificationsEntities = [Notification];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(notificationsEntities)],
+  providers: [Notifier, NotificationsService, Mailer],
+  exports: [Notifier, NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { DeliverNotificationPayload } from '@msc/queue';
+import { Mailer } from './mailer.js';
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type DeliveryResult = 'delivered' | 'already_delivered' | 'unknown_user';
+
+/** The in-app inbox, and e-mail besides when SMTP is configured. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Idempotent: one inbox row per dedupe key; the e-mail goes once, guarded by emailed_at. */
+  async deliver(payload: DeliverNotificationPayload): Promise<DeliveryResult> {
+    const inserted = await this.tx.query<{ id: string }>(
+      `INSERT INTO notifications (user_id, dedupe_key, kind, title, body)
+       SELECT id, $2, $3, $4, $5 FROM users WHERE id = $1
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [payload.userId, payload.dedupeKey, payload.kind, payload.title, payload.body],
+    );
+    let result: DeliveryResult = inserted.length > 0 ? 'delivered' : 'already_delivered';
+    if (inserted.length === 0) {
+      const exists = await this.tx.query('SELECT 1 FROM users WHERE id = $1', [payload.userId]);
+      if (exists.length === 0) result = 'unknown_user';
+    }
+    if (payload.email && this.mailer.enabled && result !== 'unknown_user') await this.email(payload);
+    return result;
+  }
+
+  async list(userId: string, query: { unread?: boolean; limit: number; offset: number }) {
+    const rows = await this.tx.query<{
+      id: string;
+      kind: string;
+      title: string;
+      body: string;
+      created_at: Date;
+      read_at: Date | null;
+      total: string;
+      unread: string;
+    }>(
+      `SELECT id, kind, title, body, created_at, read_at,
+              count(*) OVER () AS total,
+              (SELECT count(*) FROM notifications u WHERE u.user_id = $1 AND u.read_at IS NULL) AS unread
+       FROM notifications WHERE user_id = $1 AND (NOT $2::boolean OR read_at IS NULL)
+       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
+      [userId, query.unread ?? false, query.limit, query.offset],
+    );
+    return {
+      items: rows.map(
+        (r): NotificationView => ({
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          createdAt: r.created_at.toISOString(),
+          readAt: r.read_at?.toISOString() ?? null,
+        }),
+      ),
+      total: Number(rows[0]?.total ?? 0),
+      unread: Number(rows[0]?.unread ?? 0),
+    };
+  }
+
+  /** Marks one of the user's notifications read; false when it is not theirs or not there. */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
+  private async email(payload: DeliverNotificationPayload): Promise<void> {
+    // Claim the e-mail first: a retried job after a successful send will not send it again.
+    const claimed = await this.tx.query<{ email: string }>(
+      `UPDATE notifications n SET emailed_at = now() FROM users u
+       WHERE n.dedupe_key = $1 AND n.emailed_at IS NULL AND u.id = n.user_id RETURNING u.email`,
+      [payload.dedupeKey],
+    );
+    if (claimed.length === 0) return;
+    try {
+      await this.mailer.send({ to: claimed[0]!.email, subject: payload.title, text: payload.body });
+    } catch (error) {
+      await this.tx.query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [payload.dedupeKey]);
+      throw error;
+    }
+  }
+}
