@@ -137,8 +137,6 @@ export default defineConfig(
               from: './apps',
               message: 'Libraries must not depend on applications.',
             },
-            { target: './apps/api', from: './apps/worker' },
-            { target: './apps/worker', from: './apps/api' },
             ...domainZones,
           ],
         },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { RequestMethod, type Type } from '@nestjs/common';
+import { type DynamicModule, RequestMethod, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,9 +18,9 @@ export const UNPREFIXED_ROUTES = [
   { path: '.well-known/jwks.json', method: RequestMethod.GET },
 ];
 
-/** Builds the Fastify-based Nest application, configured the same way for `npm start` and tests. */
-export async function createHttpApp(module: Type | object, config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+/** The Fastify adapter with the body limit, proxy trust and request ids of the configuration. */
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Fastify takes a hop count, although the adapter's type does not say so.
     trustProxy: (config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false) as boolean,
@@ -33,10 +33,14 @@ export async function createHttpApp(module: Type | object, config: AppConfig): P
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+}
+
+/** Plugins, prefix and OpenAPI: the same for `npm start` and for the tests. */
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  // Jest (on Node 20) cannot load @fastify/static, which serves the UI's assets; tests use docs-json.
+  options: { swaggerUi?: boolean } = {},
+): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
@@ -60,11 +64,26 @@ export async function createHttpApp(module: Type | object, config: AppConfig): P
     app,
     new DocumentBuilder()
       .setTitle('MSC certification pathway API')
-      .setDescription('Courses, practice, teacher training, practicum and credentials of the MSC teacher pathway.')
+      .setDescription(
+        'Courses, practice, teacher training, practicum and credentials of the MSC teacher pathway.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    useGlobalPrefix: false,
+    swaggerUiEnabled: options.swaggerUi ?? true,
+  });
+}
+
+/** Builds the Fastify-based Nest application of `npm start`. */
+export async function createHttpApp(module: Type | DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, createFastifyAdapter(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  await configureHttpApp(app);
   return app;
 }

@@ -16,6 +16,6 @@ export const identityEntities = [User, RefreshToken, AppSecret];
 @Module({
   imports: [TypeOrmModule.forFeature(identityEntities), AuditModule, NotificationsModule],
   providers: [IdentityService, UsersRepository, RefreshTokensRepository, PasswordHasher, AccessTokens],
-  exports: [IdentityService],
+  exports: [IdentityService, AccessTokens, PasswordHasher],
 })
 export class IdentityModule {}

@@ -5,3 +5,5 @@ export * from './identity.service.js';
 export * from './refresh-token.entity.js';
 export * from './user.entity.js';
 export * from './user.view.js';
+export * from './access-tokens.js';
+export * from './password-hasher.js';

@@ -1,0 +1,37 @@
+/** Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules), TypeScript through ts-jest. */
+const moduleNameMapper = {
+  '^@msc/domain/(.*)$': '<rootDir>/libs/domain/$1/src/index.ts',
+  '^@msc/migrations$': '<rootDir>/migrations/index.ts',
+  '^@msc/api/main$': '<rootDir>/apps/api/src/main.ts',
+  '^@msc/api$': '<rootDir>/apps/api/src/index.ts',
+  '^@msc/worker$': '<rootDir>/apps/worker/src/index.ts',
+  '^@msc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+const common = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper,
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      testTimeout: 30_000,
+    },
+  ],
+  maxWorkers: 2,
+};

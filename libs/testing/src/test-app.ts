@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createFastifyAdapter, configureHttpApp, PlatformModule } from '@msc/api';
+import { AppConfig, loadConfig } from '@msc/config';
+import { OutboxRelay, TransactionHost } from '@msc/db';
+import { QueueName, REDIS } from '@msc/queue';
+import { ensureWorkerDatabase, truncatableTables } from './test-database.js';
+
+export interface TestAppOptions {
+  /** Environment overrides for this app, for example lower rate limits. */
+  env?: Record<string, string>;
+}
+
+/** A running platform (API and worker in one process) on this jest worker's database and Redis prefix. */
+export class TestApp {
+  constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+  ) {}
+
+  get server() {
+    return this.app.getHttpServer();
+  }
+
+  get<T>(token: abstract new (...args: never[]) => T): T {
+    return this.app.get(token as never, { strict: false }) as T;
+  }
+
+  get db(): TransactionHost {
+    return this.get(TransactionHost);
+  }
+
+  get redis(): Redis {
+    return this.app.get<Redis>(REDIS, { strict: false });
+  }
+
+  queue(name: QueueName): Queue {
+    return this.app.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  /** Empties the tables the tests write, the rate counters and the queues. */
+  async reset(): Promise<void> {
+    await this.settle().catch(() => undefined);
+    const tables = await truncatableTables();
+    if (tables.length) {
+      await this.get(DataSource).query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    }
+    const keys = await this.redis.keys(`${this.config.REDIS_PREFIX}:rate:*`);
+    // keys() returns prefixed names; del() would prefix again, so strip it.
+    const prefix = `${this.config.REDIS_PREFIX}:`;
+    if (keys.length) await this.redis.del(...keys.map((k) => k.slice(prefix.length)));
+    for (const name of Object.values(QueueName)) await this.queue(name).drain(true);
+  }
+
+  /**
+   * Waits until the outbox is relayed and no job is waiting or running: the way tests await
+   * asynchronous flows (delayed jobs are left alone; promote them with `runDelayed`).
+   */
+  async settle(timeoutMs = 15_000): Promise<void> {
+    const relay = this.get(OutboxRelay);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await relay.drain();
+      const [pending] = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL');
+      let busy = Number(pending!.n);
+      for (const name of Object.values(QueueName)) {
+        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+        busy += Object.values(counts).reduce((a, b) => a + b, 0);
+      }
+      if (busy === 0) return;
+      if (Date.now() > deadline) throw new Error(`jobs still pending after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Promotes every delayed job of the queue to run now, then settles. */
+  async runDelayed(name: QueueName): Promise<void> {
+    const delayed = await this.queue(name).getDelayed();
+    for (const job of delayed) await job.promote();
+    await this.settle();
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
+
+/** Builds and starts the whole platform for an e2e test file. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = await ensureWorkerDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `msc-test-${process.env.JEST_WORKER_ID ?? '1'}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: `/tmp/msc-test-data-${process.env.JEST_WORKER_ID ?? '1'}`,
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    DATABASE_POOL_SIZE: '5',
+    AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE: '10000',
+    ...options.env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRole('all')] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
+    bufferLogs: true,
+  });
+  await configureHttpApp(app, { swaggerUi: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const testApp = new TestApp(app, config);
+  await testApp.reset();
+  return testApp;
+}
