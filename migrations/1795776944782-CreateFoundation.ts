@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateFoundation1795776944782 implements MigrationInterface {
-    name = 'CreateFoundation1795776944782'
+  name = 'CreateFoundation1795776944782';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "outbox" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "queue" text NOT NULL,
@@ -19,11 +19,11 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "outbox_pending_idx" ON "outbox" ("created_at")
             WHERE sent_at IS NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_events" (
                 "id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
                 "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -34,16 +34,16 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_events_subject_idx" ON "audit_events" ("subject")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_events_actor_idx" ON "audit_events" ("actor_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_events_at_idx" ON "audit_events" ("at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "app_secrets" (
                 "name" text NOT NULL,
                 "value" text NOT NULL,
@@ -51,7 +51,7 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_6c785a9da9881929b0d1d780423" PRIMARY KEY ("name")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "notifications" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "user_id" uuid NOT NULL,
@@ -66,10 +66,10 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "notifications_user_created_idx" ON "notifications" ("user_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "refresh_tokens" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "family_id" uuid NOT NULL,
@@ -83,13 +83,13 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "refresh_tokens_user_idx" ON "refresh_tokens" ("user_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "refresh_tokens_family_idx" ON "refresh_tokens" ("family_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "email" text NOT NULL,
@@ -103,70 +103,71 @@ export class CreateFoundation1795776944782 implements MigrationInterface {
                 CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_fk"
             FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_fk"
             FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION 'audit_events is append-only';
             END $$
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON "audit_events"
             FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`DROP TRIGGER audit_events_append_only ON "audit_events"`);
-        await queryRunner.query(`DROP FUNCTION audit_events_append_only()`);
-        await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_user_fk"`);
-        await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP CONSTRAINT "refresh_tokens_user_fk"`);
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER audit_events_append_only ON "audit_events"`);
+    await queryRunner.query(`DROP FUNCTION audit_events_append_only()`);
+    await queryRunner.query(`ALTER TABLE "notifications" DROP CONSTRAINT "notifications_user_fk"`);
+    await queryRunner.query(
+      `ALTER TABLE "refresh_tokens" DROP CONSTRAINT "refresh_tokens_user_fk"`,
+    );
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."refresh_tokens_family_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."refresh_tokens_user_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "refresh_tokens"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."notifications_user_created_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "notifications"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "app_secrets"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_events_at_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_events_actor_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."audit_events_subject_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."outbox_pending_idx"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "outbox"
         `);
-    }
-
+  }
 }

@@ -36,7 +36,12 @@ describe('identity (e2e)', () => {
     const res = await request(app.server)
       .post('/api/v1/users')
       .set(admin.auth)
-      .send({ email: 'm@example.org', displayName: 'Mo', password: 'a-long-password', roles: ['mentor'] })
+      .send({
+        email: 'm@example.org',
+        displayName: 'Mo',
+        password: 'a-long-password',
+        roles: ['mentor'],
+      })
       .expect(201);
     expect(res.body.roles).toEqual(['mentor']);
   });

@@ -16,7 +16,13 @@ import { NotificationsController } from './notifications/notifications.controlle
 /** HTTP only: controllers, guards, validation and problem+json over the domain modules. */
 @Module({
   imports: [IdentityModule, AuditModule, NotificationsModule],
-  controllers: [HealthController, AuthController, UsersController, AuditController, NotificationsController],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    AuditController,
+    NotificationsController,
+  ],
   providers: [
     AddressRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },

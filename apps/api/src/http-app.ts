@@ -79,11 +79,18 @@ export async function configureHttpApp(
 }
 
 /** Builds the Fastify-based Nest application of `npm start`. */
-export async function createHttpApp(module: Type | DynamicModule, config: AppConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module as Type, createFastifyAdapter(config), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+export async function createHttpApp(
+  module: Type | DynamicModule,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module as Type,
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   await configureHttpApp(app);
   return app;
 }

@@ -44,11 +44,17 @@ async function main(): Promise<void> {
   }
   const app = await createHttpApp(root, config);
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
-    const outcome = await app.get(IdentityService).bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+    const outcome = await app
+      .get(IdentityService)
+      .bootstrapAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
     app.get(Logger).log(`first admin ${config.ADMIN_EMAIL}: ${outcome}`);
   }
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.get(Logger).log(`${config.PROCESS_ROLE === 'all' ? 'API and worker' : 'API'} listening on ${await app.getUrl()}`);
+  app
+    .get(Logger)
+    .log(
+      `${config.PROCESS_ROLE === 'all' ? 'API and worker' : 'API'} listening on ${await app.getUrl()}`,
+    );
 }
 
 main().catch((error: unknown) => {

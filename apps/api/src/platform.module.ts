@@ -35,11 +35,18 @@ export class PlatformModule {
             pinoHttp: {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string) ?? randomUUID(),
+              genReqId: (req: IncomingMessage) =>
+                (req.headers['x-request-id'] as string) ?? randomUUID(),
               customProps: () => ({ role }),
-              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+              autoLogging: {
+                ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+              },
               serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,

@@ -14,7 +14,8 @@ export class JobHandlerCheck implements OnModuleInit {
       const instance: unknown = wrapper.instance;
       if (instance instanceof QueueProcessor) {
         const processor = instance as QueueProcessor<QueueName>;
-        if (processors.has(processor.queue)) throw new Error(`two processors for queue ${processor.queue}`);
+        if (processors.has(processor.queue))
+          throw new Error(`two processors for queue ${processor.queue}`);
         processors.set(processor.queue, processor);
       }
     }
@@ -22,7 +23,10 @@ export class JobHandlerCheck implements OnModuleInit {
     for (const queue of Object.values(QueueName)) {
       const processor = processors.get(queue);
       for (const name of jobNamesOf(queue)) {
-        if (!processor || typeof (processor.handlers as Record<string, unknown>)[name] !== 'function') {
+        if (
+          !processor ||
+          typeof (processor.handlers as Record<string, unknown>)[name] !== 'function'
+        ) {
           missing.push(`${queue}/${name}`);
         }
       }

@@ -10,7 +10,10 @@ export type JobHandlers<Q extends QueueName> = {
 };
 
 /** A thin BullMQ processor: looks up the job's handler, which calls one domain service method. */
-export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
+export abstract class QueueProcessor<Q extends QueueName>
+  extends WorkerHost
+  implements OnApplicationBootstrap
+{
   protected readonly logger = new Logger(this.constructor.name);
   abstract readonly queue: Q;
   abstract readonly handlers: JobHandlers<Q>;
@@ -24,8 +27,11 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, ((data: unknown, job: Job) => Promise<unknown>) | undefined>)[job.name];
-    if (!handler) throw new UnrecoverableError(`queue ${this.queue} has no handler for job "${job.name}"`);
+    const handler = (
+      this.handlers as Record<string, ((data: unknown, job: Job) => Promise<unknown>) | undefined>
+    )[job.name];
+    if (!handler)
+      throw new UnrecoverableError(`queue ${this.queue} has no handler for job "${job.name}"`);
     const result = await handler(job.data, job);
     this.logger.debug({ jobId: job.id, job: job.name, result }, 'job done');
     return result;

@@ -143,7 +143,10 @@ export class AppConfig {
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY = false;
 
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_BASE_URL must be a URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_BASE_URL must be a URL' },
+  )
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   @IsOptional()
@@ -218,8 +221,7 @@ export class AppConfig {
 export class ConfigValidationError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(
-      'Invalid configuration: ' +
-        problems.map((p) => `${p.variable}: ${p.message}`).join('; '),
+      'Invalid configuration: ' + problems.map((p) => `${p.variable}: ${p.message}`).join('; '),
     );
     this.name = 'ConfigValidationError';
   }
@@ -240,7 +242,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     variable: e.property,
     message: Object.values(e.constraints ?? {}).join(', ') || 'is invalid',
   }));
-  if (config.PROCESS_ROLE !== 'worker' && (config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+  if (
+    config.PROCESS_ROLE !== 'worker' &&
+    (config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)
+  ) {
     problems.push({
       variable: config.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
       message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',

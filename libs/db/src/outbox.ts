@@ -28,7 +28,13 @@ export class Outbox {
     const values: unknown[] = [];
     const rows = items.map((item, i) => {
       const base = i * 5;
-      values.push(QUEUE_OF_JOB[item.name], item.name, JSON.stringify(item.data), options.delayMs ?? 0, options.jobId ?? null);
+      values.push(
+        QUEUE_OF_JOB[item.name],
+        item.name,
+        JSON.stringify(item.data),
+        options.delayMs ?? 0,
+        options.jobId ?? null,
+      );
       return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::integer, $${base + 5}::text)`;
     });
     const inserted = await this.tx.query<{ id: string }>(

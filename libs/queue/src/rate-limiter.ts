@@ -28,12 +28,19 @@ export class RateLimiter {
       number,
       number,
     ];
-    return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+    return {
+      allowed: count <= limit,
+      count,
+      retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)),
+    };
   }
 
   /** Looks without counting. */
   async peek(key: string, limit: number): Promise<RateDecision> {
-    const [value, ttl] = await Promise.all([this.redis.get(`rate:${key}`), this.redis.pttl(`rate:${key}`)]);
+    const [value, ttl] = await Promise.all([
+      this.redis.get(`rate:${key}`),
+      this.redis.pttl(`rate:${key}`),
+    ]);
     const count = Number(value ?? 0);
     return { allowed: count < limit, count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
   }

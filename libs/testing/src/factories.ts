@@ -18,13 +18,21 @@ let defaultHash: Promise<string> | undefined;
 export class Factories {
   constructor(private readonly app: TestApp) {}
 
-  async newUser(input: { roles?: Role[]; email?: string; displayName?: string; timeZone?: string } = {}): Promise<TestUser> {
+  async newUser(
+    input: { roles?: Role[]; email?: string; displayName?: string; timeZone?: string } = {},
+  ): Promise<TestUser> {
     defaultHash ??= this.app.get(PasswordHasher).hash(DEFAULT_PASSWORD);
     const email = input.email ?? `user-${randomUUID().slice(0, 8)}@example.org`;
     const [row] = await this.app.db.query<{ id: string }>(
       `INSERT INTO users (email, password_hash, display_name, roles, time_zone)
        VALUES ($1, $2, $3, $4::text[], $5) RETURNING id`,
-      [email, await defaultHash, input.displayName ?? 'Test User', input.roles ?? [Role.Trainee], input.timeZone ?? 'UTC'],
+      [
+        email,
+        await defaultHash,
+        input.displayName ?? 'Test User',
+        input.roles ?? [Role.Trainee],
+        input.timeZone ?? 'UTC',
+      ],
     );
     const accessToken = await this.app.get(AccessTokens).sign(row!.id);
     return {

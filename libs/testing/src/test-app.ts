@@ -9,7 +9,7 @@ import { createFastifyAdapter, configureHttpApp, PlatformModule } from '@msc/api
 import { AppConfig, loadConfig } from '@msc/config';
 import { OutboxRelay, TransactionHost } from '@msc/db';
 import { QueueName, REDIS } from '@msc/queue';
-import { ensureWorkerDatabase, truncatableTables } from './test-database.js';
+import { ensureWorkerDatabase, testRun, truncatableTables } from './test-database.js';
 
 export interface TestAppOptions {
   /** Environment overrides for this app, for example lower rate limits. */
@@ -48,7 +48,9 @@ export class TestApp {
     await this.settle().catch(() => undefined);
     const tables = await truncatableTables();
     if (tables.length) {
-      await this.get(DataSource).query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+      await this.get(DataSource).query(
+        `TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`,
+      );
     }
     const keys = await this.redis.keys(`${this.config.REDIS_PREFIX}:rate:*`);
     // keys() returns prefixed names; del() would prefix again, so strip it.
@@ -66,10 +68,17 @@ export class TestApp {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await relay.drain();
-      const [pending] = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL');
+      const [pending] = await this.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
+      );
       let busy = Number(pending!.n);
       for (const name of Object.values(QueueName)) {
-        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+        const counts = await this.queue(name).getJobCounts(
+          'waiting',
+          'active',
+          'prioritized',
+          'waiting-children',
+        );
         busy += Object.values(counts).reduce((a, b) => a + b, 0);
       }
       if (busy === 0) return;
@@ -97,9 +106,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `msc-test-${process.env.JEST_WORKER_ID ?? '1'}`,
+    REDIS_PREFIX: `msc-test-${testRun()}-${process.env.JEST_WORKER_ID ?? '1'}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATA_DIR: `/tmp/msc-test-data-${process.env.JEST_WORKER_ID ?? '1'}`,
+    DATA_DIR: `/tmp/msc-test-data/${testRun()}-${process.env.JEST_WORKER_ID ?? '1'}`,
     OUTBOX_POLL_INTERVAL_MS: '200',
     DATABASE_POOL_SIZE: '5',
     AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE: '10000',
@@ -109,9 +118,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .overrideProvider(AppConfig)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
-    bufferLogs: true,
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
   await configureHttpApp(app, { swaggerUi: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

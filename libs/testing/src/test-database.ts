@@ -4,12 +4,18 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateWithLock } from '@msc/db';
 import { migrations } from '@msc/migrations';
 
-export const TEST_DB_PREFIX = 'msc_test';
+/** This run's name, set by the global setup: databases and Redis keys of runs side by side never meet. */
+export function testRun(): string {
+  return process.env.MSC_TEST_RUN ?? 'local';
+}
+
+export const TEST_DB_PREFIX = `msc_test_${testRun()}`;
 export const TEMPLATE_DB = `${TEST_DB_PREFIX}_template`;
-const TEMPLATE_LOCK_KEY = 7_311_942_002;
 
 export function databaseUrl(name: string): string {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -35,7 +41,7 @@ const exists = async (client: pg.Client, name: string) =>
 /** Creates and migrates the template once per run; the first worker to arrive does it. */
 async function ensureTemplate(admin: pg.Client): Promise<void> {
   if (await exists(admin, TEMPLATE_DB)) return;
-  await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+  await admin.query('SELECT pg_advisory_lock(hashtext($1))', [TEMPLATE_DB]);
   try {
     if (await exists(admin, TEMPLATE_DB)) return;
     const building = `${TEMPLATE_DB}_building`;
@@ -43,7 +49,12 @@ async function ensureTemplate(admin: pg.Client): Promise<void> {
     await admin.query(`CREATE DATABASE ${building}`);
     const dataSource = new DataSource(
       dataSourceOptions(
-        { DATABASE_URL: databaseUrl(building), DATABASE_POOL_SIZE: 2, DATABASE_CONNECT_TIMEOUT_MS: 5000, DATABASE_STATEMENT_TIMEOUT_MS: 0 },
+        {
+          DATABASE_URL: databaseUrl(building),
+          DATABASE_POOL_SIZE: 2,
+          DATABASE_CONNECT_TIMEOUT_MS: 5000,
+          DATABASE_STATEMENT_TIMEOUT_MS: 0,
+        },
         [],
         migrations,
       ),
@@ -57,7 +68,7 @@ async function ensureTemplate(admin: pg.Client): Promise<void> {
     // Renamed only when complete, so that no worker ever clones a half-migrated template.
     await admin.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE_DB}`);
   } finally {
-    await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [TEMPLATE_DB]);
   }
 }
 
@@ -89,7 +100,9 @@ export function truncatableTables(): Promise<string[]> {
     );
     const names: string[] = [];
     for (const row of rows) {
-      const probe = await client.query(`SELECT 1 FROM ${client.escapeIdentifier(row.name)} LIMIT 1`);
+      const probe = await client.query(
+        `SELECT 1 FROM ${client.escapeIdentifier(row.name)} LIMIT 1`,
+      );
       if (probe.rowCount === 0) names.push(row.name);
     }
     return names;

@@ -17,7 +17,9 @@ interface Check {
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
+    ),
   ]);
 
 @ApiExcludeController()
@@ -58,7 +60,10 @@ export class HealthController {
       await withTimeout(this.redis.ping(), 2000);
       const check: Check = { status: 'up', latencyMs: Date.now() - started };
       try {
-        const [, policy] = (await withTimeout(this.redis.config('GET', 'maxmemory-policy'), 1000)) as string[];
+        const [, policy] = (await withTimeout(
+          this.redis.config('GET', 'maxmemory-policy'),
+          1000,
+        )) as string[];
         check.maxmemoryPolicy = policy;
         if (policy && policy !== 'noeviction') {
           check.warning = `maxmemory-policy is ${policy}; BullMQ needs noeviction or jobs may be lost`;

@@ -20,9 +20,14 @@ export class AddressRateLimitGuard implements CanActivate {
       60,
     );
     if (!decision.allowed) {
-      throw new ApiProblem(429, 'rate-limited', 'Too many sign-in requests from this address; slow down', {
-        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-      });
+      throw new ApiProblem(
+        429,
+        'rate-limited',
+        'Too many sign-in requests from this address; slow down',
+        {
+          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+        },
+      );
     }
     return true;
   }

@@ -9,11 +9,21 @@ export class ApiProblem extends Error {
     status: number,
     slug: string,
     detail: string,
-    extra: { errors?: Problem['errors']; headers?: Record<string, string>; [key: string]: unknown } = {},
+    extra: {
+      errors?: Problem['errors'];
+      headers?: Record<string, string>;
+      [key: string]: unknown;
+    } = {},
   ) {
     super(detail);
     const { headers, ...extensions } = extra;
     this.headers = headers ?? {};
-    this.problem = { type: problemType(slug), title: titleOf(status), status, detail, ...extensions };
+    this.problem = {
+      type: problemType(slug),
+      title: titleOf(status),
+      status,
+      detail,
+      ...extensions,
+    };
   }
 }

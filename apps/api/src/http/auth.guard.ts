@@ -29,9 +29,14 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) {
-      throw new ApiProblem(401, 'unauthenticated', 'Sign in and send the access token as "Authorization: Bearer <token>"', {
-        headers: { 'WWW-Authenticate': 'Bearer' },
-      });
+      throw new ApiProblem(
+        401,
+        'unauthenticated',
+        'Sign in and send the access token as "Authorization: Bearer <token>"',
+        {
+          headers: { 'WWW-Authenticate': 'Bearer' },
+        },
+      );
     }
     request.user = await this.identity.authenticate(match[1]!);
     if (roles.length > 0 && !roles.some((role) => request.user!.roles.includes(role))) {

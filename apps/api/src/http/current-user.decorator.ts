@@ -9,8 +9,10 @@ declare module 'fastify' {
 }
 
 /** The signed-in user the guard put on the request. */
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): UserView => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
-  if (!request.user) throw new Error('CurrentUser used on a route without authentication');
-  return request.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): UserView => {
+    const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+    if (!request.user) throw new Error('CurrentUser used on a route without authentication');
+    return request.user;
+  },
+);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@msc/domain/kernel';
 import { ApiProblem } from './api-problem.js';
@@ -39,9 +45,15 @@ export class ProblemFilter implements ExceptionFilter {
       return { problem: this.problem(status, 'request', message), headers: {} };
     }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId, method: request.method, url: request.url }, 'unhandled error');
+    this.logger.error(
+      { err: exception, errorId, method: request.method, url: request.url },
+      'unhandled error',
+    );
     return {
-      problem: { ...this.problem(500, 'internal', `Something went wrong on our side (error id ${errorId})`), errorId },
+      problem: {
+        ...this.problem(500, 'internal', `Something went wrong on our side (error id ${errorId})`),
+        errorId,
+      },
       headers: {},
     };
   }
@@ -50,15 +62,28 @@ export class ProblemFilter implements ExceptionFilter {
     const status = STATUS_OF_DOMAIN_CODE[error.code];
     if (status === undefined) {
       const errorId = randomUUID();
-      this.logger.error({ err: error, errorId, code: error.code }, 'domain error without an HTTP mapping');
-      return { problem: { ...this.problem(500, 'internal', `Unexpected error (error id ${errorId})`), errorId }, headers: {} };
+      this.logger.error(
+        { err: error, errorId, code: error.code },
+        'domain error without an HTTP mapping',
+      );
+      return {
+        problem: {
+          ...this.problem(500, 'internal', `Unexpected error (error id ${errorId})`),
+          errorId,
+        },
+        headers: {},
+      };
     }
     const { retryAfterSeconds, ...details } = error.details ?? {};
     const headers: Record<string, string> = {};
     if (typeof retryAfterSeconds === 'number') headers['Retry-After'] = String(retryAfterSeconds);
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
     return {
-      problem: { ...this.problem(status, error.code.replace(/\./g, '/'), error.message), code: error.code, ...details },
+      problem: {
+        ...this.problem(status, error.code.replace(/\./g, '/'), error.message),
+        code: error.code,
+        ...details,
+      },
       headers,
     };
   }
@@ -71,7 +96,10 @@ export class ProblemFilter implements ExceptionFilter {
       const message = (body as { message: unknown }).message;
       detail = Array.isArray(message) ? message.join('; ') : String(message);
     }
-    return { problem: this.problem(status, status === 404 ? 'not-found' : 'http', detail), headers: {} };
+    return {
+      problem: this.problem(status, status === 404 ? 'not-found' : 'http', detail),
+      headers: {},
+    };
   }
 
   private problem(status: number, slug: string, detail: string): Problem {

@@ -18,7 +18,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       out.push({
         field,
-        message: constraint === 'whitelistValidation' ? `${field} is not an accepted field` : message,
+        message:
+          constraint === 'whitelistValidation' ? `${field} is not an accepted field` : message,
       });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));

@@ -28,7 +28,11 @@ export class UsersController {
   }
 
   @Put(':id/roles')
-  setRoles(@CurrentUser() admin: UserView, @Param('id', ParseUUIDPipe) id: string, @Body() body: SetRolesDto) {
+  setRoles(
+    @CurrentUser() admin: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetRolesDto,
+  ) {
     return this.identity.setRoles(admin, id, body.roles);
   }
 }

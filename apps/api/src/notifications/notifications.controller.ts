@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -29,7 +38,11 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(204)
-  async markRead(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    if (!(await this.notifications.markRead(user.id, id))) throw new NotFoundException('No such notification');
+  async markRead(
+    @CurrentUser() user: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    if (!(await this.notifications.markRead(user.id, id)))
+      throw new NotFoundException('No such notification');
   }
 }

@@ -33,9 +33,10 @@ export class AccessTokens implements OnModuleInit {
       'INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
       [SECRET_NAME, randomBytes(48).toString('base64url')],
     );
-    const [row] = await this.tx.query<{ value: string }>('SELECT value FROM app_secrets WHERE name = $1', [
-      SECRET_NAME,
-    ]);
+    const [row] = await this.tx.query<{ value: string }>(
+      'SELECT value FROM app_secrets WHERE name = $1',
+      [SECRET_NAME],
+    );
     this.key = new TextEncoder().encode(row!.value);
   }
 
@@ -61,7 +62,8 @@ export class AccessTokens implements OnModuleInit {
         issuer: this.config.JWT_ISSUER,
         audience: `${this.config.JWT_ISSUER}:api`,
       });
-      if (!payload.sub) throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token names no user');
+      if (!payload.sub)
+        throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token names no user');
       return { userId: payload.sub };
     } catch (error) {
       if (error instanceof IdentityError) throw error;

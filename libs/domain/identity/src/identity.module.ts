@@ -15,7 +15,13 @@ export const identityEntities = [User, RefreshToken, AppSecret];
 
 @Module({
   imports: [TypeOrmModule.forFeature(identityEntities), AuditModule, NotificationsModule],
-  providers: [IdentityService, UsersRepository, RefreshTokensRepository, PasswordHasher, AccessTokens],
+  providers: [
+    IdentityService,
+    UsersRepository,
+    RefreshTokensRepository,
+    PasswordHasher,
+    AccessTokens,
+  ],
   exports: [IdentityService, AccessTokens, PasswordHasher],
 })
 export class IdentityModule {}

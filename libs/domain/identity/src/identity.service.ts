@@ -71,8 +71,16 @@ export class IdentityService {
         roles: [Role.Trainee],
         timeZone,
       });
-      if (!row) throw new IdentityError(IdentityErrorCode.EmailTaken, 'An account with this e-mail already exists');
-      await this.audit.record({ actorId: row.id, action: 'user.registered', subject: `user/${row.id}` });
+      if (!row)
+        throw new IdentityError(
+          IdentityErrorCode.EmailTaken,
+          'An account with this e-mail already exists',
+        );
+      await this.audit.record({
+        actorId: row.id,
+        action: 'user.registered',
+        subject: `user/${row.id}`,
+      });
       await this.notifier.notify({
         userId: row.id,
         dedupeKey: `welcome-${row.id}`,
@@ -91,15 +99,24 @@ export class IdentityService {
     const window = this.config.LOGIN_FAILURE_WINDOW_SECONDS;
     const current = await this.limiter.peek(key, limit);
     if (!current.allowed) {
-      throw new IdentityError(IdentityErrorCode.TooManyFailedLogins, 'Too many failed sign-ins; try again later', {
-        retryAfterSeconds: current.retryAfterSeconds,
-      });
+      throw new IdentityError(
+        IdentityErrorCode.TooManyFailedLogins,
+        'Too many failed sign-ins; try again later',
+        {
+          retryAfterSeconds: current.retryAfterSeconds,
+        },
+      );
     }
     const found = await this.users.findCredentials(normalizeEmail(email));
-    const ok = found ? await this.hasher.verify(found.password_hash, password) : await this.hasher.verifyNothing(password);
+    const ok = found
+      ? await this.hasher.verify(found.password_hash, password)
+      : await this.hasher.verifyNothing(password);
     if (!found || !ok) {
       await this.limiter.hit(key, limit, window);
-      throw new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail or password is wrong');
+      throw new IdentityError(
+        IdentityErrorCode.InvalidCredentials,
+        'The e-mail or password is wrong',
+      );
     }
     await this.limiter.reset(key);
     const { password_hash: _hash, ...row } = found;
@@ -122,7 +139,8 @@ export class IdentityService {
         });
         return { error: IdentityErrorCode.RefreshTokenReused } as const;
       }
-      if (token.expires_at.getTime() <= Date.now()) return { error: IdentityErrorCode.InvalidRefreshToken } as const;
+      if (token.expires_at.getTime() <= Date.now())
+        return { error: IdentityErrorCode.InvalidRefreshToken } as const;
       await this.refreshTokens.markRotated(token.id);
       const pair = await this.issueTokens(token.user_id, token.family_id);
       return { pair, error: undefined };
@@ -131,7 +149,10 @@ export class IdentityService {
     if (outcome.error !== undefined) {
       if (outcome.error === IdentityErrorCode.RefreshTokenReused) {
         this.logger.warn('refresh token reuse detected; family revoked');
-        throw new IdentityError(outcome.error, 'This refresh token was already used; sign in again');
+        throw new IdentityError(
+          outcome.error,
+          'This refresh token was already used; sign in again',
+        );
       }
       throw new IdentityError(outcome.error, 'The refresh token is not valid');
     }
@@ -141,14 +162,16 @@ export class IdentityService {
   async logout(actor: Actor, refreshToken: string): Promise<void> {
     await this.tx.transaction(async () => {
       const token = await this.refreshTokens.findByHashForUpdate(sha256(refreshToken));
-      if (token && token.user_id === actor.id) await this.refreshTokens.revokeFamily(token.family_id);
+      if (token && token.user_id === actor.id)
+        await this.refreshTokens.revokeFamily(token.family_id);
     });
   }
 
   async authenticate(accessToken: string): Promise<UserView> {
     const { userId } = await this.accessTokens.verify(accessToken);
     const row = await this.users.findById(userId);
-    if (!row) throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The account no longer exists');
+    if (!row)
+      throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The account no longer exists');
     return toUserView(row);
   }
 
@@ -160,7 +183,13 @@ export class IdentityService {
 
   async createUser(
     actor: Actor,
-    input: { email: string; password: string; displayName: string; roles: Role[]; timeZone?: string },
+    input: {
+      email: string;
+      password: string;
+      displayName: string;
+      roles: Role[];
+      timeZone?: string;
+    },
   ): Promise<UserView> {
     const timeZone = this.checkTimeZone(input.timeZone ?? 'UTC');
     const passwordHash = await this.hasher.hash(input.password);
@@ -172,7 +201,11 @@ export class IdentityService {
         roles: uniqueRoles(input.roles),
         timeZone,
       });
-      if (!row) throw new IdentityError(IdentityErrorCode.EmailTaken, 'An account with this e-mail already exists');
+      if (!row)
+        throw new IdentityError(
+          IdentityErrorCode.EmailTaken,
+          'An account with this e-mail already exists',
+        );
       await this.audit.record({
         actorId: actor.id,
         action: 'user.created',
@@ -195,7 +228,10 @@ export class IdentityService {
       if (!before) throw new IdentityError(IdentityErrorCode.UserNotFound, 'No such user');
       if (before.roles.includes(Role.Admin) && !next.includes(Role.Admin)) {
         if ((await this.users.countAdminsForUpdate()) <= 1) {
-          throw new IdentityError(IdentityErrorCode.LastAdmin, 'The last admin cannot lose the admin role');
+          throw new IdentityError(
+            IdentityErrorCode.LastAdmin,
+            'The last admin cannot lose the admin role',
+          );
         }
       }
       const row = (await this.users.setRoles(userId, next))!;
@@ -210,14 +246,21 @@ export class IdentityService {
   }
 
   /** Makes sure the configured first admin exists and holds the admin role (safe to race). */
-  async bootstrapAdmin(email: string, password: string): Promise<'created' | 'promoted' | 'present'> {
+  async bootstrapAdmin(
+    email: string,
+    password: string,
+  ): Promise<'created' | 'promoted' | 'present'> {
     const normalized = normalizeEmail(email);
     const existing = await this.users.findCredentials(normalized);
     if (existing) {
       if (existing.roles.includes(Role.Admin)) return 'present';
       await this.tx.transaction(async () => {
         await this.users.setRoles(existing.id, uniqueRoles([...existing.roles, Role.Admin]));
-        await this.audit.record({ actorId: null, action: 'user.bootstrap_admin_promoted', subject: `user/${existing.id}` });
+        await this.audit.record({
+          actorId: null,
+          action: 'user.bootstrap_admin_promoted',
+          subject: `user/${existing.id}`,
+        });
       });
       return 'promoted';
     }
@@ -231,7 +274,11 @@ export class IdentityService {
         timeZone: 'UTC',
       });
       if (!row) return 'present';
-      await this.audit.record({ actorId: null, action: 'user.bootstrap_admin_created', subject: `user/${row.id}` });
+      await this.audit.record({
+        actorId: null,
+        action: 'user.bootstrap_admin_created',
+        subject: `user/${row.id}`,
+      });
       return 'created';
     });
   }
@@ -244,7 +291,12 @@ export class IdentityService {
   private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await this.refreshTokens.insert({ familyId, userId, tokenHash: sha256(refreshToken), expiresAt });
+    await this.refreshTokens.insert({
+      familyId,
+      userId,
+      tokenHash: sha256(refreshToken),
+      expiresAt,
+    });
     return {
       accessToken: await this.accessTokens.sign(userId),
       refreshToken,
@@ -254,7 +306,10 @@ export class IdentityService {
 
   private checkTimeZone(zone: string): string {
     if (!isTimeZone(zone)) {
-      throw new IdentityError(IdentityErrorCode.InvalidTimeZone, `"${zone}" is not an IANA time zone`);
+      throw new IdentityError(
+        IdentityErrorCode.InvalidTimeZone,
+        `"${zone}" is not an IANA time zone`,
+      );
     }
     return zone;
   }

@@ -29,7 +29,9 @@ export class UsersRepository {
   }
 
   async findById(id: string): Promise<UserRow | null> {
-    const rows = await this.tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const rows = await this.tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -41,7 +43,11 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  async list(filter: { role?: Role; limit: number; offset: number }): Promise<{ items: UserRow[]; total: number }> {
+  async list(filter: {
+    role?: Role;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: UserRow[]; total: number }> {
     const rows = await this.tx.query<UserRow & { total: string }>(
       `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM users
        WHERE ($1::text IS NULL OR $1 = ANY(roles))

@@ -35,7 +35,8 @@ export class NotificationsService {
       const exists = await this.tx.query('SELECT 1 FROM users WHERE id = $1', [payload.userId]);
       if (exists.length === 0) result = 'unknown_user';
     }
-    if (payload.email && this.mailer.enabled && result !== 'unknown_user') await this.email(payload);
+    if (payload.email && this.mailer.enabled && result !== 'unknown_user')
+      await this.email(payload);
     return result;
   }
 
@@ -58,16 +59,14 @@ export class NotificationsService {
       [userId, query.unread ?? false, query.limit, query.offset],
     );
     return {
-      items: rows.map(
-        (r): NotificationView => ({
-          id: r.id,
-          kind: r.kind,
-          title: r.title,
-          body: r.body,
-          createdAt: r.created_at.toISOString(),
-          readAt: r.read_at?.toISOString() ?? null,
-        }),
-      ),
+      items: rows.map((r): NotificationView => ({
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        createdAt: r.created_at.toISOString(),
+        readAt: r.read_at?.toISOString() ?? null,
+      })),
       total: Number(rows[0]?.total ?? 0),
       unread: Number(rows[0]?.unread ?? 0),
     };
@@ -93,7 +92,9 @@ export class NotificationsService {
     try {
       await this.mailer.send({ to: claimed[0]!.email, subject: payload.title, text: payload.body });
     } catch (error) {
-      await this.tx.query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [payload.dedupeKey]);
+      await this.tx.query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [
+        payload.dedupeKey,
+      ]);
       throw error;
     }
   }

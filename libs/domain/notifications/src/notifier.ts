@@ -12,6 +12,8 @@ export class Notifier {
   }
 
   async notifyMany(notifications: DeliverNotificationPayload[]): Promise<void> {
-    await this.outbox.addMany(notifications.map((data) => ({ name: JobName.DeliverNotification, data })));
+    await this.outbox.addMany(
+      notifications.map((data) => ({ name: JobName.DeliverNotification, data })),
+    );
   }
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../../common/pagination.dto.js';
 
@@ -24,7 +35,10 @@ export class CreateUserDto {
   @ApiProperty({ enum: Role, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
-  @IsEnum(Role, { each: true, message: `each role must be one of: ${Object.values(Role).join(', ')}` })
+  @IsEnum(Role, {
+    each: true,
+    message: `each role must be one of: ${Object.values(Role).join(', ')}`,
+  })
   roles: Role[];
 
   @ApiPropertyOptional()
@@ -37,7 +51,10 @@ export class CreateUserDto {
 export class SetRolesDto {
   @ApiProperty({ enum: Role, isArray: true })
   @IsArray()
-  @IsEnum(Role, { each: true, message: `each role must be one of: ${Object.values(Role).join(', ')}` })
+  @IsEnum(Role, {
+    each: true,
+    message: `each role must be one of: ${Object.values(Role).join(', ')}`,
+  })
   roles: Role[];
 }
 

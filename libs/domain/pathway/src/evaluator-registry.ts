@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { RequirementEvaluator, RequirementKind } from './requirement.js';
+
+/**
+ * Where each context registers the evaluators of its own requirement kinds (in its module's
+ * onModuleInit). The engine only knows kinds, never the contexts that judge them.
+ */
+@Injectable()
+export class EvaluatorRegistry {
+  private readonly evaluators = new Map<RequirementKind, RequirementEvaluator>();
+
+  register(evaluator: RequirementEvaluator): void {
+    if (this.evaluators.has(evaluator.kind)) {
+      throw new Error(`an evaluator for "${evaluator.kind}" is already registered`);
+    }
+    this.evaluators.set(evaluator.kind, evaluator);
+  }
+
+  get(kind: RequirementKind): RequirementEvaluator | undefined {
+    return this.evaluators.get(kind);
+  }
+
+  kinds(): RequirementKind[] {
+    return [...this.evaluators.keys()];
+  }
+}
