@@ -11,8 +11,14 @@ export interface DeliverNotificationPayload {
   email?: boolean;
 }
 
+export interface IssueCohortCeCreditsPayload {
+  cohortId: string;
+}
+
 /** Ties every job name to its payload: a wrong payload is a compile error. */
-export type JobItem = { name: JobName.DeliverNotification; data: DeliverNotificationPayload };
+export type JobItem =
+  | { name: JobName.DeliverNotification; data: DeliverNotificationPayload }
+  | { name: JobName.IssueCohortCeCredits; data: IssueCohortCeCreditsPayload };
 
 export type JobPayloadOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -24,5 +30,7 @@ export function jobIdOf(item: JobItem): string {
   switch (item.name) {
     case JobName.DeliverNotification:
       return `notification.${safe(item.data.dedupeKey)}`;
+    case JobName.IssueCohortCeCredits:
+      return `ce-cohort.${safe(item.data.cohortId)}`;
   }
 }

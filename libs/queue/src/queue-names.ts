@@ -1,16 +1,19 @@
 /** Queue names are stored in Redis: never rename one in place. */
 export enum QueueName {
   Notifications = 'notifications',
+  CeCredits = 'ce-credits',
 }
 
 /** Job names are stored in Redis: never rename one in place. */
 export enum JobName {
   DeliverNotification = 'deliver-notification',
+  IssueCohortCeCredits = 'issue-cohort-ce-credits',
 }
 
 /** Which queue carries each job. */
 export const QUEUE_OF_JOB = {
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.IssueCohortCeCredits]: QueueName.CeCredits,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, at the type level: processors must handle each one. */

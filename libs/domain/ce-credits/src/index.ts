@@ -1,0 +1,2 @@
+export * from './ce-credits.module.js';
+export * from './ce-credits.service.js';
