@@ -1,4 +1,22 @@
 import { CreateFoundation1795776944782 } from './1795776944782-CreateFoundation.js';
+import { CreatePathway1795800000000 } from './1795800000000-CreatePathway.js';
+import { CreatePracticeLogs1795815000000 } from './1795815000000-CreatePracticeLogs.js';
+import { CreateCeCredits1795820000000 } from './1795820000000-CreateCeCredits.js';
+import { CreateAttestationsAndApplications1795830000000 } from './1795830000000-CreateAttestationsAndApplications.js';
+import { CreateCourses1795810000000 } from './1795810000000-CreateCourses.js';
+import { WidenOutboxDelay1795810000001 } from './1795810000001-WidenOutboxDelay.js';
+import { CreatePracticum1795840000000 } from './1795840000000-CreatePracticum.js';
+import { CreateCredentials1795850000000 } from './1795850000000-CreateCredentials.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
-export const migrations = [CreateFoundation1795776944782];
+export const migrations = [
+  CreateFoundation1795776944782,
+  CreatePathway1795800000000,
+  CreateCourses1795810000000,
+  WidenOutboxDelay1795810000001,
+  CreatePracticeLogs1795815000000,
+  CreateCeCredits1795820000000,
+  CreateAttestationsAndApplications1795830000000,
+  CreatePracticum1795840000000,
+  CreateCredentials1795850000000,
+];

@@ -16,6 +16,7 @@ export const UNPREFIXED_ROUTES = [
   { path: 'health/live', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
   { path: '.well-known/jwks.json', method: RequestMethod.GET },
+  { path: 'verify/:id', method: RequestMethod.GET },
 ];
 
 /** The Fastify adapter with the body limit, proxy trust and request ids of the configuration. */

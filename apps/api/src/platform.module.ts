@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { AppConfig, ConfigModule, type ProcessRole } from '@msc/config';
 import { DbModule } from '@msc/db';
 import { QueueModule } from '@msc/queue';
@@ -21,6 +23,33 @@ export const REDACTED_PATHS = [
   '*.d',
 ];
 
+/** The log configuration of the process; `destination` lets tests read what would be logged. */
+export function loggerParams(
+  config: AppConfig,
+  role: ProcessRole,
+  destination?: DestinationStream,
+): Params {
+  const options: Options = {
+    level: config.LOG_LEVEL,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    genReqId: (req: IncomingMessage) => (req.headers['x-request-id'] as string) ?? randomUUID(),
+    customProps: () => ({ role }),
+    autoLogging: {
+      ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    transport: config.LOG_PRETTY && !destination ? { target: 'pino-pretty' } : undefined,
+  };
+  return { pinoHttp: destination ? [options, destination] : options };
+}
+
 /** The process: config, logs, database and queues, then the HTTP API and/or the worker. */
 @Module({})
 export class PlatformModule {
@@ -31,27 +60,7 @@ export class PlatformModule {
         ConfigModule,
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              level: config.LOG_LEVEL,
-              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage) =>
-                (req.headers['x-request-id'] as string) ?? randomUUID(),
-              customProps: () => ({ role }),
-              autoLogging: {
-                ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
-              },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: req.url,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              transport: config.LOG_PRETTY ? { target: 'pino-pretty' } : undefined,
-            },
-          }),
+          useFactory: (config: AppConfig) => loggerParams(config, role),
         }),
         DbModule,
         QueueModule,

@@ -1,16 +1,40 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { OutboxRelay } from '@msc/db';
+import { ApplicationsModule } from '@msc/domain/applications';
 import { CeCreditsModule } from '@msc/domain/ce-credits';
+import { CoursesModule, PracticeModule } from '@msc/domain/courses';
+import { CredentialsModule } from '@msc/domain/credentials';
 import { NotificationsModule } from '@msc/domain/notifications';
+import { PracticumModule } from '@msc/domain/practicum';
 import { JobHandlerCheck } from './job-handler-check.js';
 import { CeCreditsProcessor } from './processors/ce-credits.processor.js';
+import { CredentialsProcessor } from './processors/credentials.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
+import { RecordingsProcessor } from './processors/recordings.processor.js';
+import { SchedulingProcessor } from './processors/scheduling.processor.js';
 
 /** BullMQ processors and the outbox relay. */
 @Module({
-  imports: [DiscoveryModule, NotificationsModule, CeCreditsModule],
-  providers: [JobHandlerCheck, OutboxRelay, NotificationsProcessor, CeCreditsProcessor],
+  imports: [
+    DiscoveryModule,
+    NotificationsModule,
+    CeCreditsModule,
+    CredentialsModule,
+    CoursesModule,
+    PracticumModule,
+    PracticeModule,
+    ApplicationsModule,
+  ],
+  providers: [
+    JobHandlerCheck,
+    OutboxRelay,
+    NotificationsProcessor,
+    CeCreditsProcessor,
+    CredentialsProcessor,
+    SchedulingProcessor,
+    RecordingsProcessor,
+  ],
   exports: [OutboxRelay],
 })
 export class WorkerModule {}

@@ -94,6 +94,19 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * Key-encryption key (base64 of 32 bytes) for the credential signing keys at rest (AES-256-GCM);
+   * when absent one is generated once and kept in the database (app_secrets).
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, { message: 'CREDENTIALS_KEK must be base64 of 32 bytes' })
+  CREDENTIALS_KEK?: string;
+
+  /** The issuer's name in signed credentials and on certificates. */
+  @IsString()
+  @MinLength(1)
+  CREDENTIALS_ISSUER_NAME = 'Center for Mindful Self-Compassion';
+
   @Transform(toInt)
   @IsInt()
   @Min(30)
@@ -262,6 +275,7 @@ const OPTIONAL_KEYS = new Set([
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'JWT_SECRET',
+  'CREDENTIALS_KEK',
   'SMTP_URL',
   'S3_BUCKET',
   'S3_REGION',

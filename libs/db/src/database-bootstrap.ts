@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import { type DataSource, MigrationExecutor } from 'typeorm';
 
 /** Same key in every process, so that concurrent starts run migrations one after the other. */
 const MIGRATION_LOCK_KEY = 7_311_942_001;
@@ -26,8 +26,10 @@ export async function ensureDatabase(databaseUrl: string, template?: string): Pr
       await client.query(`CREATE DATABASE ${ident}${from}`);
       return true;
     } catch (error) {
-      // 42P04 duplicate_database: another process created it first.
-      if ((error as { code?: string }).code === '42P04') return false;
+      // Another process created it first: 42P04 duplicate_database when it was already committed,
+      // 23505 on pg_database's unique name index when both CREATEs ran at the same moment.
+      const code = (error as { code?: string }).code;
+      if (code === '42P04' || code === '23505') return false;
       throw error;
     }
   } finally {
@@ -56,7 +58,10 @@ export async function migrateWithLock(dataSource: DataSource): Promise<string[]>
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      // On the connection that holds the lock: a pool of one connection must not wait for a second.
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
       return applied.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);

@@ -19,7 +19,8 @@ export class OutboxMessage {
   @Column('jsonb')
   payload: unknown;
 
-  @Column('integer', { default: 0 })
+  /** bigint: reminders wait for months, past an integer's 24.8 days of milliseconds. */
+  @Column('bigint', { default: 0 })
   delayMs: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -35,7 +35,7 @@ export class Outbox {
         options.delayMs ?? 0,
         options.jobId ?? null,
       );
-      return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::integer, $${base + 5}::text)`;
+      return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::bigint, $${base + 5}::text)`;
     });
     const inserted = await this.tx.query<{ id: string }>(
       `WITH rows(id, queue, job_name, payload, delay_ms, job_id) AS (VALUES ${rows.join(', ')})

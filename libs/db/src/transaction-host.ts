@@ -29,6 +29,17 @@ export class TransactionHost {
 
   /** Raw SQL in the current transaction, rows typed by the caller. */
   async query<Row>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
-    return (await this.manager.query(sql, parameters)) as Row[];
+    const result: unknown = await this.manager.query(sql, parameters);
+    // TypeORM's postgres driver answers UPDATE and DELETE with [rows, affectedCount]; rows are
+    // objects, never arrays, so this shape cannot be mistaken for a two-row SELECT.
+    if (
+      Array.isArray(result) &&
+      result.length === 2 &&
+      Array.isArray(result[0]) &&
+      typeof result[1] === 'number'
+    ) {
+      return result[0] as Row[];
+    }
+    return result as Row[];
   }
 }

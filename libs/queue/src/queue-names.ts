@@ -2,18 +2,41 @@
 export enum QueueName {
   Notifications = 'notifications',
   CeCredits = 'ce-credits',
+  Credentials = 'credentials',
+  Scheduling = 'scheduling',
+  Recordings = 'recordings',
 }
 
 /** Job names are stored in Redis: never rename one in place. */
 export enum JobName {
   DeliverNotification = 'deliver-notification',
   IssueCohortCeCredits = 'issue-cohort-ce-credits',
+  IssueCeCreditChunk = 'issue-ce-credit-chunk',
+  IssueCredential = 'issue-credential',
+  GenerateCohortSessions = 'generate-cohort-sessions',
+  SendSessionReminder = 'send-session-reminder',
+  PromoteWaitlist = 'promote-waitlist',
+  CompleteCohort = 'complete-cohort',
+  ProbeRecording = 'probe-recording',
+  AssignRecordingReview = 'assign-recording-review',
+  RecordingReviewReminder = 'recording-review-reminder',
+  RecordingReviewEscalation = 'recording-review-escalation',
 }
 
 /** Which queue carries each job. */
 export const QUEUE_OF_JOB = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.IssueCohortCeCredits]: QueueName.CeCredits,
+  [JobName.IssueCeCreditChunk]: QueueName.CeCredits,
+  [JobName.IssueCredential]: QueueName.Credentials,
+  [JobName.GenerateCohortSessions]: QueueName.Scheduling,
+  [JobName.SendSessionReminder]: QueueName.Scheduling,
+  [JobName.PromoteWaitlist]: QueueName.Scheduling,
+  [JobName.CompleteCohort]: QueueName.Scheduling,
+  [JobName.ProbeRecording]: QueueName.Recordings,
+  [JobName.AssignRecordingReview]: QueueName.Recordings,
+  [JobName.RecordingReviewReminder]: QueueName.Recordings,
+  [JobName.RecordingReviewEscalation]: QueueName.Recordings,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, at the type level: processors must handle each one. */

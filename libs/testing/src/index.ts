@@ -1,3 +1,5 @@
 export * from './factories.js';
+export * from './problem-assertions.js';
 export * from './test-app.js';
+export * from './tcp-proxy.js';
 export * from './test-database.js';

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { getQueueToken } from '@nestjs/bullmq';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
-import { createFastifyAdapter, configureHttpApp, PlatformModule } from '@msc/api';
+import { createFastifyAdapter, configureHttpApp, loggerParams, PlatformModule } from '@msc/api';
 import { AppConfig, loadConfig } from '@msc/config';
 import { OutboxRelay, TransactionHost } from '@msc/db';
 import { QueueName, REDIS } from '@msc/queue';
@@ -14,7 +17,16 @@ import { ensureWorkerDatabase, testRun, truncatableTables } from './test-databas
 export interface TestAppOptions {
   /** Environment overrides for this app, for example lower rate limits. */
   env?: Record<string, string>;
+  /** Extra controllers served beside the API's (for probing the HTTP layer itself). */
+  controllers?: Type[];
+  /**
+   * Where the logs go instead of stdout, so that a test can read them. Only for the first app of a
+   * test file: nestjs-pino builds its one root logger once per module registry.
+   */
+  logDestination?: DestinationStream;
 }
+
+let appsCreated = 0;
 
 /** A running platform (API and worker in one process) on this jest worker's database and Redis prefix. */
 export class TestApp {
@@ -56,7 +68,13 @@ export class TestApp {
     // keys() returns prefixed names; del() would prefix again, so strip it.
     const prefix = `${this.config.REDIS_PREFIX}:`;
     if (keys.length) await this.redis.del(...keys.map((k) => k.slice(prefix.length)));
-    for (const name of Object.values(QueueName)) await this.queue(name).drain(true);
+    for (const name of Object.values(QueueName)) {
+      const queue = this.queue(name);
+      await queue.drain(true);
+      // Finished jobs too, so that a test sees only the jobs it caused.
+      await queue.clean(0, 0, 'completed');
+      await queue.clean(0, 0, 'failed');
+    }
   }
 
   /**
@@ -114,10 +132,23 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     AUTH_REQUESTS_PER_ADDRESS_PER_MINUTE: '10000',
     ...options.env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRole('all')] })
+  const builder = Test.createTestingModule({
+    imports: [PlatformModule.forRole('all')],
+    controllers: options.controllers ?? [],
+  })
     .overrideProvider(AppConfig)
-    .useValue(config)
-    .compile();
+    .useValue(config);
+  if (options.logDestination) {
+    if (appsCreated > 0)
+      throw new Error(
+        'logDestination needs the first test app of its file (nestjs-pino keeps one root logger)',
+      );
+    builder
+      .overrideProvider(PARAMS_PROVIDER_TOKEN)
+      .useValue(loggerParams(config, 'all', options.logDestination));
+  }
+  appsCreated += 1;
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     createFastifyAdapter(config),
     {

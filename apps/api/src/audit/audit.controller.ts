@@ -1,10 +1,35 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { AuditLog } from '@msc/domain/audit';
 import { Role } from '@msc/domain/kernel';
 import { Roles } from '../http/roles.decorator.js';
+
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+@ValidatorConstraint({ name: 'fitsBigint' })
+class FitsBigint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
+  }
+
+  defaultMessage(): string {
+    return 'cursor must be the nextCursor of a previous page';
+  }
+}
 
 class AuditQueryDto {
   @ApiPropertyOptional({ default: 50 })
@@ -17,7 +42,9 @@ class AuditQueryDto {
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/)
+  // At most PostgreSQL's largest bigint: a longer cursor would be a database error, not a 400.
+  @Matches(/^\d{1,19}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  @Validate(FitsBigint)
   cursor?: string;
 
   @ApiPropertyOptional()

@@ -8,7 +8,9 @@ import { type JobHandlers, QueueProcessor } from '../queue-processor.js';
 export class CeCreditsProcessor extends QueueProcessor<QueueName.CeCredits> {
   readonly queue = QueueName.CeCredits;
   readonly handlers: JobHandlers<QueueName.CeCredits> = {
-    [JobName.IssueCohortCeCredits]: (data) => this.ceCredits.issueForCohort(data.cohortId),
+    [JobName.IssueCohortCeCredits]: (data, job) =>
+      this.ceCredits.issueForCohort(data.cohortId, job.id),
+    [JobName.IssueCeCreditChunk]: (data) => this.ceCredits.issueChunk(data),
   };
 
   constructor(

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@msc/domain/audit';
+import { NotificationsModule } from '@msc/domain/notifications';
+import { CeCertificateRenderer } from './ce-certificate.renderer.js';
+import { CeCredit } from './ce-credit.entity.js';
+import { CeCreditsRepository } from './ce-credits.repository.js';
 import { CeCreditsService } from './ce-credits.service.js';
 
-export const ceCreditsEntities = [];
+export const ceCreditsEntities = [CeCredit];
 
 @Module({
-  providers: [CeCreditsService],
+  imports: [TypeOrmModule.forFeature(ceCreditsEntities), AuditModule, NotificationsModule],
+  providers: [CeCreditsService, CeCreditsRepository, CeCertificateRenderer],
   exports: [CeCreditsService],
 })
 export class CeCreditsModule {}

@@ -1,9 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@msc/config';
+import { Outbox, TransactionHost } from '@msc/db';
+import { AuditLog } from '@msc/domain/audit';
+import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { Notifier } from '@msc/domain/notifications';
+import { JobName, JobQueue } from '@msc/queue';
+import {
+  CeCertificateRenderer,
+  type CeCertificate,
+  FORMAT_OF_DELIVERY_MODE,
+} from './ce-certificate.renderer.js';
+import { chunked, creditHundredths, formatHundredths } from './ce-credit-hours.js';
+import { CeCreditsError, CeCreditsErrorCode } from './ce-credits.errors.js';
+import {
+  type CeCreditListRow,
+  type CeCreditRow,
+  CeCreditsRepository,
+  type NewCeCredit,
+} from './ce-credits.repository.js';
 
-/** CE credit issuance (being built: fan-out over eligible enrollments, chunked bulk inserts). */
+/** Enrollments per chunk job: small enough for one quick statement, big enough to amortize it. */
+export const CE_CHUNK_SIZE = 250;
+
+export interface CeCreditView {
+  id: string;
+  cohortId: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  hours: number;
+  certificateNumber: string;
+  issuedAt: string;
+  certificateUrl: string;
+}
+
+export interface CeCreditVerification {
+  valid: boolean;
+  certificateNumber: string;
+  holderName: string;
+  courseTitle: string;
+  courseCode: string;
+  hours: number;
+  format: string;
+  firstSessionAt: string;
+  lastSessionAt: string;
+  accreditorStatement: string | null;
+  issuedAt: string;
+}
+
+export interface CohortIssuance {
+  cohortId: string;
+  eligible: number;
+  chunks: number;
+}
+
+export interface ChunkIssuance {
+  cohortId: string;
+  requested: number;
+  issued: number;
+  /** Qualifying enrollments that earned no hours (no session attended). */
+  withoutHours: number;
+}
+
+/** CE credits: fan-out over a completed cohort, chunked idempotent issuance, certificates. */
 @Injectable()
 export class CeCreditsService {
-  async issueForCohort(cohortId: string): Promise<{ cohortId: string; chunks: number }> {
-    throw new Error(`CE issuance is not built yet (cohort ${cohortId})`);
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly credits: CeCreditsRepository,
+    private readonly jobs: JobQueue,
+    private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+    private readonly renderer: CeCertificateRenderer,
+  ) {}
+
+  /** An admin asks for issuance again (after late attendance, say); the worker does it. */
+  async requestIssuance(
+    actor: Actor,
+    cohortId: string,
+  ): Promise<{ cohortId: string; status: 'queued' }> {
+    if (!(await this.credits.cohortExists(cohortId))) {
+      throw new CeCreditsError(CeCreditsErrorCode.CohortNotFound, 'No such cohort', { cohortId });
+    }
+    await this.tx.transaction(async () => {
+      // The outbox row id is the job id: each request is a run of its own.
+      await this.outbox.add({ name: JobName.IssueCohortCeCredits, data: { cohortId } });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'ce_credits.issuance_requested',
+        subject: `cohort/${cohortId}`,
+      });
+    });
+    return { cohortId, status: 'queued' };
+  }
+
+  /**
+   * Splits the cohort's eligible enrollments that hold no credit yet into chunk jobs. `batch`
+   * names this run (the cohort job's id): a retry of the same run enqueues the same chunk ids,
+   * which BullMQ does not add twice; the chunks themselves are idempotent besides.
+   */
+  async issueForCohort(cohortId: string, batch: string = randomUUID()): Promise<CohortIssuance> {
+    if (!(await this.credits.cohortExists(cohortId))) {
+      throw new CeCreditsError(CeCreditsErrorCode.CohortNotFound, 'No such cohort', { cohortId });
+    }
+    const eligible = await this.credits.uncreditedEligibleEnrollmentIds(cohortId);
+    const chunks = chunked(eligible, CE_CHUNK_SIZE);
+    await Promise.all(
+      chunks.map((enrollmentIds) =>
+        this.jobs.enqueue({
+          name: JobName.IssueCeCreditChunk,
+          data: { cohortId, batch, enrollmentIds },
+        }),
+      ),
+    );
+    return { cohortId, eligible: eligible.length, chunks: chunks.length };
+  }
+
+  /**
+   * Issues the credits of up to a chunk of enrollments in one transaction: one read of who still
+   * qualifies and their attendance, one multi-row insert that skips enrollments already credited,
+   * and one notification per credit this call created.
+   */
+  async issueChunk(input: { cohortId: string; enrollmentIds: string[] }): Promise<ChunkIssuance> {
+    const enrollmentIds = [...new Set(input.enrollmentIds)];
+    return this.tx.transaction(async () => {
+      const candidates = await this.credits.candidates(input.cohortId, enrollmentIds);
+      const credits: NewCeCredit[] = [];
+      for (const row of candidates) {
+        const hundredths = creditHundredths(
+          row.course_ce_hours,
+          row.sessions_attended,
+          row.sessions_total,
+        );
+        if (hundredths <= 0) continue;
+        credits.push({
+          ...row,
+          hours: formatHundredths(hundredths),
+          first_session_at: row.first_session_at.toISOString(),
+          last_session_at: row.last_session_at.toISOString(),
+        });
+      }
+      const issued = await this.credits.insertMany(credits);
+      if (issued.length > 0) {
+        await this.notifier.notifyMany(
+          issued.map((credit) => ({
+            userId: credit.user_id,
+            dedupeKey: `ce-credit-ready-${credit.id}`,
+            kind: 'ce_certificate_ready',
+            title: 'CE certificate ready',
+            body:
+              `Your continuing education certificate ${credit.certificate_number} for ` +
+              `${credit.course_title} (${credit.hours} hours) is ready. ` +
+              `Download it from ${this.certificateUrl(credit.id)}`,
+            email: true,
+          })),
+        );
+        await this.audit.record({
+          actorId: null,
+          action: 'ce_credits.issued',
+          subject: `cohort/${input.cohortId}`,
+          details: {
+            credits: issued.length,
+            certificateNumbers: issued.map((c) => c.certificate_number),
+          },
+        });
+      }
+      return {
+        cohortId: input.cohortId,
+        requested: enrollmentIds.length,
+        issued: issued.length,
+        withoutHours: candidates.length - credits.length,
+      };
+    });
+  }
+
+  async listMine(actor: Actor, page: { limit: number; offset: number }) {
+    return this.toPage(await this.credits.listForUser(actor.id, page));
+  }
+
+  /** Every credit, for the admins who answer to accreditors. */
+  async list(filter: { cohortId?: string; userId?: string; limit: number; offset: number }) {
+    return this.toPage(await this.credits.list(filter));
+  }
+
+  /** The certificate as a PDF stream; only its holder and admins may have it. */
+  async certificatePdf(actor: Actor, id: string): Promise<{ fileName: string; stream: Readable }> {
+    const credit = await this.credits.findById(id);
+    if (!credit || (credit.user_id !== actor.id && !isAdmin(actor))) {
+      throw new CeCreditsError(CeCreditsErrorCode.CreditNotFound, 'No such CE credit');
+    }
+    return {
+      fileName: `${credit.certificate_number}.pdf`,
+      stream: this.renderer.render(this.toCertificate(credit)),
+    };
+  }
+
+  /** What anyone holding the verification link may see. */
+  async verify(id: string): Promise<CeCreditVerification> {
+    const credit = await this.credits.findById(id);
+    if (!credit) throw new CeCreditsError(CeCreditsErrorCode.CreditNotFound, 'No such CE credit');
+    return {
+      valid: true,
+      certificateNumber: credit.certificate_number,
+      holderName: credit.holder_name,
+      courseTitle: credit.course_title,
+      courseCode: credit.course_code,
+      hours: Number(credit.hours),
+      format: FORMAT_OF_DELIVERY_MODE[credit.delivery_mode],
+      firstSessionAt: credit.first_session_at.toISOString(),
+      lastSessionAt: credit.last_session_at.toISOString(),
+      accreditorStatement: credit.accreditor_statement,
+      issuedAt: credit.issued_at.toISOString(),
+    };
+  }
+
+  verificationUrl(id: string): string {
+    return `${this.baseUrl}/api/v1/ce-credits/${id}/verify`;
+  }
+
+  certificateUrl(id: string): string {
+    return `${this.baseUrl}/api/v1/ce-credits/${id}/certificate.pdf`;
+  }
+
+  private get baseUrl(): string {
+    return this.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  }
+
+  private toCertificate(credit: CeCreditRow): CeCertificate {
+    return {
+      certificateNumber: credit.certificate_number,
+      holderName: credit.holder_name,
+      licenseNumber: credit.license_number,
+      courseCode: credit.course_code,
+      courseTitle: credit.course_title,
+      deliveryMode: credit.delivery_mode,
+      accreditorStatement: credit.accreditor_statement,
+      hours: credit.hours,
+      courseCeHours: credit.course_ce_hours,
+      sessionsAttended: credit.sessions_attended,
+      sessionsTotal: credit.sessions_total,
+      firstSessionAt: credit.first_session_at,
+      lastSessionAt: credit.last_session_at,
+      timeZone: credit.time_zone,
+      issuedAt: credit.issued_at,
+      verificationUrl: this.verificationUrl(credit.id),
+    };
+  }
+
+  private toPage(rows: CeCreditListRow[]): { items: CeCreditView[]; total: number } {
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        cohortId: row.cohort_id,
+        courseId: row.course_id,
+        courseCode: row.course_code,
+        courseTitle: row.course_title,
+        hours: Number(row.hours),
+        certificateNumber: row.certificate_number,
+        issuedAt: row.issued_at.toISOString(),
+        certificateUrl: this.certificateUrl(row.id),
+      })),
+      total: Number(rows[0]?.total ?? 0),
+    };
   }
 }

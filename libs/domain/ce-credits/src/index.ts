@@ -1,2 +1,6 @@
+export * from './ce-certificate.renderer.js';
+export * from './ce-credit-hours.js';
+export * from './ce-credit.entity.js';
+export * from './ce-credits.errors.js';
 export * from './ce-credits.module.js';
 export * from './ce-credits.service.js';

@@ -20,6 +20,19 @@ export class EvaluatorRegistry {
     return this.evaluators.get(kind);
   }
 
+  /**
+   * Puts `evaluator` in place of whatever judges its kind and returns a function that puts the
+   * previous one back: for tests that need a deterministic evaluator whoever registered the real one.
+   */
+  override(evaluator: RequirementEvaluator): () => void {
+    const previous = this.evaluators.get(evaluator.kind);
+    this.evaluators.set(evaluator.kind, evaluator);
+    return () => {
+      if (previous) this.evaluators.set(evaluator.kind, previous);
+      else this.evaluators.delete(evaluator.kind);
+    };
+  }
+
   kinds(): RequirementKind[] {
     return [...this.evaluators.keys()];
   }

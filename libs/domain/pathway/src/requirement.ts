@@ -55,4 +55,9 @@ export interface EvaluationInput {
 export interface RequirementEvaluator {
   readonly kind: RequirementKind;
   evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>>;
+  /**
+   * Optional: the problems with a requirement's params (empty when fine), checked when an admin
+   * publishes a pathway version, so that a typo in a param name is refused rather than never met.
+   */
+  validateParams?(params: Record<string, unknown>): string[];
 }

@@ -1,0 +1,69 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CeCreditsService } from '@msc/domain/ce-credits';
+import type { UserView } from '@msc/domain/identity';
+import { Role } from '@msc/domain/kernel';
+import { PageQuery } from '../common/pagination.dto.js';
+import { CurrentUser } from '../http/current-user.decorator.js';
+import { Public } from '../http/public.decorator.js';
+import { Roles, SignedIn } from '../http/roles.decorator.js';
+import { IssueCeCreditsDto, ListCeCreditsQuery } from './dto/ce-credits.dto.js';
+
+@ApiTags('ce-credits')
+@Controller()
+export class CeCreditsController {
+  constructor(private readonly ceCredits: CeCreditsService) {}
+
+  @SignedIn()
+  @Get('me/ce-credits')
+  mine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
+    return this.ceCredits.listMine(user, query);
+  }
+
+  @Roles(Role.Admin)
+  @Get('ce-credits')
+  list(@Query() query: ListCeCreditsQuery) {
+    return this.ceCredits.list(query);
+  }
+
+  /** Runs issuance for a cohort again, for example after late attendance was recorded. */
+  @Roles(Role.Admin)
+  @Post('ce-credits/issuance')
+  @HttpCode(202)
+  issue(@CurrentUser() admin: UserView, @Body() body: IssueCeCreditsDto) {
+    return this.ceCredits.requestIssuance(admin, body.cohortId);
+  }
+
+  @SignedIn()
+  @Get('ce-credits/:id/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ description: 'The certificate, to its holder and to admins' })
+  async certificate(
+    @CurrentUser() user: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StreamableFile> {
+    const { fileName, stream } = await this.ceCredits.certificatePdf(user, id);
+    return new StreamableFile(stream, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${fileName}"`,
+    });
+  }
+
+  @Public()
+  @Get('ce-credits/:id/verify')
+  verify(@Param('id', ParseUUIDPipe) id: string) {
+    return this.ceCredits.verify(id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { UserView } from '@msc/domain/identity';
+import { Role } from '@msc/domain/kernel';
+import { ProgressService } from '@msc/domain/pathway';
+import { CurrentUser } from '../http/current-user.decorator.js';
+import { Roles, SignedIn } from '../http/roles.decorator.js';
+import { ProgressDto } from './dto/progress.dto.js';
+
+@ApiTags('progress')
+@Controller()
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get('me/progress')
+  @Roles(Role.Trainee)
+  @ApiOkResponse({ type: ProgressDto })
+  mine(@CurrentUser() user: UserView) {
+    return this.progress.progressOf(user.id);
+  }
+
+  /** Admins, the trainee, and whoever a registered viewer rule admits (the trainee's mentors). */
+  @Get('trainees/:id/progress')
+  @SignedIn()
+  @ApiOkResponse({ type: ProgressDto })
+  @ApiNotFoundResponse({ description: 'No trainee has this id' })
+  ofTrainee(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
+    return this.progress.progressFor(user, id);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type EvaluationInput,
+  RequirementKind,
+  type RequirementEvaluator,
+  type RequirementResult,
+} from '@msc/domain/pathway';
+import { ApplicationKind } from './training-application.entity.js';
+import {
+  type ApplicationStandingRow,
+  TrainingApplicationsRepository,
+} from './training-applications.repository.js';
+
+const KINDS = new Set<string>(Object.values(ApplicationKind));
+const isKind = (value: unknown): value is ApplicationKind =>
+  typeof value === 'string' && KINDS.has(value);
+
+export function judgeApplication(standing: ApplicationStandingRow | undefined): RequirementResult {
+  if (standing?.approved_at) {
+    return {
+      met: true,
+      have: 1,
+      need: 1,
+      detail: `Approved on ${standing.approved_at.toISOString().slice(0, 10)}`,
+      metAt: standing.approved_at,
+    };
+  }
+  if (standing?.submitted) {
+    return {
+      met: false,
+      have: 0,
+      need: 1,
+      detail: 'Submitted; waiting for a decision',
+      nextStep: 'Wait for an administrator to decide your application',
+    };
+  }
+  return {
+    met: false,
+    have: 0,
+    need: 1,
+    detail: standing?.rejected
+      ? `Not accepted${standing.rejection_note ? `: ${standing.rejection_note}` : ''}`
+      : 'Not submitted yet',
+    nextStep: 'Apply once every requirement before this stage is met',
+  };
+}
+
+/** The `application_approved` requirement kind: `{ applicationKind: 'teacher_training' }`. */
+@Injectable()
+export class ApplicationApprovedEvaluator implements RequirementEvaluator {
+  readonly kind = RequirementKind.ApplicationApproved;
+
+  constructor(private readonly applications: TrainingApplicationsRepository) {}
+
+  validateParams(params: Record<string, unknown>): string[] {
+    return isKind(params.applicationKind)
+      ? []
+      : [`applicationKind must be one of: ${[...KINDS].join(', ')}`];
+  }
+
+  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
+    const kinds = [
+      ...new Set(input.requirements.map((r) => r.params.applicationKind).filter(isKind)),
+    ];
+    const standing = new Map(
+      (kinds.length ? await this.applications.standing(input.traineeId, kinds) : []).map((row) => [
+        row.kind,
+        row,
+      ]),
+    );
+    const results = new Map<string, RequirementResult>();
+    for (const requirement of input.requirements) {
+      const kind = requirement.params.applicationKind;
+      results.set(
+        requirement.key,
+        isKind(kind)
+          ? judgeApplication(standing.get(kind))
+          : { met: false, have: 0, need: 1, detail: 'This requirement is misconfigured' },
+      );
+    }
+    return results;
+  }
+}

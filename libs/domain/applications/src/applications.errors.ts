@@ -1,0 +1,17 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum ApplicationsErrorCode {
+  AttestationNotFound = 'applications.attestation_not_found',
+  AttestationNotPending = 'applications.attestation_not_pending',
+  EvidenceNotFound = 'applications.evidence_not_found',
+  EvidenceTooLarge = 'applications.evidence_too_large',
+  EvidenceTypeUnsupported = 'applications.evidence_type_unsupported',
+  ApplicationNotFound = 'applications.application_not_found',
+  ApplicationAlreadyOpen = 'applications.application_already_open',
+  ApplicationNotSubmitted = 'applications.application_not_submitted',
+  PrerequisitesUnmet = 'applications.prerequisites_unmet',
+}
+
+export class ApplicationsError extends DomainError<ApplicationsErrorCode> {
+  readonly context = 'applications';
+}

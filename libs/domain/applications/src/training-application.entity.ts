@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export enum ApplicationKind {
+  TeacherTraining = 'teacher_training',
+}
+
+export enum ApplicationStatus {
+  Submitted = 'submitted',
+  Approved = 'approved',
+  Rejected = 'rejected',
+}
+
+/**
+ * A trainee's application to the next step of the pathway (teacher training), decided by an admin.
+ * At most one submitted or approved application per trainee and kind (a partial unique index);
+ * after a rejection the trainee may apply again.
+ */
+@Entity('applications')
+@Index('applications_user_kind_open_key', ['userId', 'kind'], {
+  unique: true,
+  where: `"status" IN ('submitted', 'approved')`,
+})
+@Index('applications_user_id_idx', ['userId'])
+@Index('applications_status_created_idx', ['status', 'createdAt'])
+@Index('applications_decided_by_idx', ['decidedBy'])
+export class TrainingApplication {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  id: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @Column('text')
+  kind: ApplicationKind;
+
+  @Column('text')
+  statement: string;
+
+  @Column('text', { default: ApplicationStatus.Submitted })
+  status: ApplicationStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  decidedBy: string | null;
+
+  @Column('text', { nullable: true })
+  decisionNote: string | null;
+}

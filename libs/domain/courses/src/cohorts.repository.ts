@@ -1,0 +1,326 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { CohortStatus, SessionCadence } from './cohort.entity.js';
+import type { TeacherRole } from './cohort-teacher.entity.js';
+import type { CourseFormat, DeliveryMode } from './course.entity.js';
+import { type CohortView, iso, type SessionView } from './courses.views.js';
+import type { PlannedSession } from './session-plan.js';
+
+export interface NewCohort {
+  courseId: string;
+  title: string;
+  startDate: string;
+  localTime: string;
+  timeZone: string;
+  cadence: SessionCadence;
+  capacity: number;
+  ceEligible: boolean;
+  createdBy: string;
+}
+
+/** The cohort and its course, as the scheduling and enrollment rules need them (row-locked). */
+export interface CohortForUpdate {
+  id: string;
+  course_id: string;
+  title: string;
+  status: CohortStatus;
+  capacity: number;
+  start_date: string;
+  local_time: string;
+  time_zone: string;
+  cadence: SessionCadence;
+  ce_eligible: boolean;
+  course_title: string;
+  format: CourseFormat;
+  session_count: number;
+  session_minutes: number;
+  completion_min_sessions: number;
+  first_starts_at: Date | null;
+  last_ends_at: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  cohort_id: string;
+  number: number;
+  starts_at: Date;
+  ends_at: Date;
+  sequence: number;
+  updated_at: Date;
+}
+
+interface CohortViewRow {
+  id: string;
+  course_id: string;
+  title: string;
+  status: CohortStatus;
+  capacity: number;
+  time_zone: string;
+  start_date: string;
+  local_time: string;
+  cadence: SessionCadence;
+  ce_eligible: boolean;
+  completed_at: Date | null;
+  created_at: Date;
+  course_code: string;
+  course_title: string;
+  format: CourseFormat;
+  delivery_mode: DeliveryMode;
+  session_count: number;
+  session_minutes: number;
+  completion_min_sessions: number;
+  enrolled_count: number;
+  waitlist_count: number;
+  sessions: { id: string; number: number; startsAt: string; endsAt: string }[];
+  teachers: { userId: string; displayName: string; role: TeacherRole }[];
+  total: string;
+}
+
+const COHORT_VIEW_SQL = `
+  SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.time_zone,
+         to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.cadence, c.ce_eligible,
+         c.completed_at, c.created_at,
+         co.code AS course_code, co.title AS course_title, co.format, co.delivery_mode,
+         co.session_count, co.session_minutes, co.completion_min_sessions,
+         e.enrolled_count, e.waitlist_count,
+         COALESCE(s.sessions, '[]'::json) AS sessions,
+         COALESCE(t.teachers, '[]'::json) AS teachers,
+         count(*) OVER () AS total
+  FROM cohorts c
+  JOIN courses co ON co.id = c.course_id
+  CROSS JOIN LATERAL (
+    SELECT (count(*) FILTER (WHERE en.status = 'enrolled'))::int AS enrolled_count,
+           (count(*) FILTER (WHERE en.status = 'waitlisted'))::int AS waitlist_count
+    FROM enrollments en WHERE en.cohort_id = c.id) e
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', cs.id, 'number', cs.number,
+             'startsAt', cs.starts_at, 'endsAt', cs.ends_at) ORDER BY cs.number) AS sessions
+    FROM cohort_sessions cs WHERE cs.cohort_id = c.id) s ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('userId', ct.user_id, 'displayName', u.display_name,
+             'role', ct.role) ORDER BY ct.role DESC, ct.created_at) AS teachers
+    FROM cohort_teachers ct JOIN users u ON u.id = ct.user_id WHERE ct.cohort_id = c.id) t ON true`;
+
+function toCohortView(row: CohortViewRow): CohortView {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    title: row.title,
+    status: row.status,
+    capacity: row.capacity,
+    enrolledCount: row.enrolled_count,
+    waitlistCount: row.waitlist_count,
+    seatsLeft: Math.max(0, row.capacity - row.enrolled_count),
+    timeZone: row.time_zone,
+    startDate: row.start_date,
+    localTime: row.local_time,
+    cadence: row.cadence,
+    ceEligible: row.ce_eligible,
+    completedAt: iso(row.completed_at),
+    createdAt: row.created_at.toISOString(),
+    course: {
+      id: row.course_id,
+      code: row.course_code,
+      title: row.course_title,
+      format: row.format,
+      deliveryMode: row.delivery_mode,
+      sessionCount: row.session_count,
+      sessionMinutes: row.session_minutes,
+      completionMinSessions: row.completion_min_sessions,
+    },
+    teachers: row.teachers,
+    sessions: row.sessions.map((s): SessionView => ({
+      id: s.id,
+      number: s.number,
+      startsAt: iso(s.startsAt)!,
+      endsAt: iso(s.endsAt)!,
+    })),
+  };
+}
+
+/** Cohorts with their sessions and teachers. */
+@Injectable()
+export class CohortsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async insert(cohort: NewCohort): Promise<string> {
+    const [row] = await this.tx.query<{ id: string }>(
+      `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity,
+         ce_eligible, created_by)
+       VALUES ($1, $2, $3::date, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        cohort.courseId,
+        cohort.title,
+        cohort.startDate,
+        cohort.localTime,
+        cohort.timeZone,
+        cohort.cadence,
+        cohort.capacity,
+        cohort.ceEligible,
+        cohort.createdBy,
+      ],
+    );
+    return row!.id;
+  }
+
+  async view(id: string): Promise<CohortView | null> {
+    const rows = await this.tx.query<CohortViewRow>(`${COHORT_VIEW_SQL} WHERE c.id = $1`, [id]);
+    return rows[0] ? toCohortView(rows[0]) : null;
+  }
+
+  async list(filter: {
+    courseId?: string;
+    status?: CohortStatus;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: CohortView[]; total: number }> {
+    const rows = await this.tx.query<CohortViewRow>(
+      `${COHORT_VIEW_SQL}
+       WHERE ($1::uuid IS NULL OR c.course_id = $1) AND ($2::text IS NULL OR c.status = $2)
+       ORDER BY c.start_date, c.created_at, c.id LIMIT $3 OFFSET $4`,
+      [filter.courseId ?? null, filter.status ?? null, filter.limit, filter.offset],
+    );
+    return { items: rows.map(toCohortView), total: Number(rows[0]?.total ?? 0) };
+  }
+
+  /** Locks the cohort row: enrollments, promotions, scheduling and completion queue behind it. */
+  async lock(id: string): Promise<CohortForUpdate | null> {
+    const rows = await this.tx.query<CohortForUpdate>(
+      `SELECT c.id, c.course_id, c.title, c.status, c.capacity,
+              to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
+              c.cadence, c.ce_eligible,
+              co.title AS course_title, co.format, co.session_count, co.session_minutes,
+              co.completion_min_sessions,
+              (SELECT min(starts_at) FROM cohort_sessions WHERE cohort_id = c.id) AS first_starts_at,
+              (SELECT max(ends_at) FROM cohort_sessions WHERE cohort_id = c.id) AS last_ends_at
+       FROM cohorts c JOIN courses co ON co.id = c.course_id
+       WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.tx.query('SELECT 1 FROM cohorts WHERE id = $1', [id])).length > 0;
+  }
+
+  /** Inserts the planned sessions; those already there (a retried job) are left alone. */
+  async insertSessions(cohortId: string, sessions: PlannedSession[]): Promise<SessionRow[]> {
+    if (sessions.length === 0) return [];
+    return this.tx.query<SessionRow>(
+      `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
+       SELECT $1, n, s, e FROM unnest($2::int[], $3::timestamptz[], $4::timestamptz[]) AS p(n, s, e)
+       ON CONFLICT (cohort_id, number) DO NOTHING
+       RETURNING id, cohort_id, number, starts_at, ends_at, sequence, updated_at`,
+      [
+        cohortId,
+        sessions.map((s) => s.number),
+        sessions.map((s) => s.startsAt.toISOString()),
+        sessions.map((s) => s.endsAt.toISOString()),
+      ],
+    );
+  }
+
+  async sessions(cohortId: string): Promise<SessionRow[]> {
+    return this.tx.query<SessionRow>(
+      `SELECT id, cohort_id, number, starts_at, ends_at, sequence, updated_at
+       FROM cohort_sessions WHERE cohort_id = $1 ORDER BY number`,
+      [cohortId],
+    );
+  }
+
+  async findSession(cohortId: string, sessionId: string): Promise<SessionRow | null> {
+    const rows = await this.tx.query<SessionRow>(
+      `SELECT id, cohort_id, number, starts_at, ends_at, sequence, updated_at
+       FROM cohort_sessions WHERE id = $1 AND cohort_id = $2`,
+      [sessionId, cohortId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findSessionById(sessionId: string): Promise<SessionRow | null> {
+    const rows = await this.tx.query<SessionRow>(
+      `SELECT id, cohort_id, number, starts_at, ends_at, sequence, updated_at
+       FROM cohort_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async moveSession(sessionId: string, startsAt: Date, endsAt: Date): Promise<SessionRow> {
+    const [row] = await this.tx.query<SessionRow>(
+      `UPDATE cohort_sessions SET starts_at = $2, ends_at = $3, sequence = sequence + 1,
+         updated_at = now()
+       WHERE id = $1 RETURNING id, cohort_id, number, starts_at, ends_at, sequence, updated_at`,
+      [sessionId, startsAt, endsAt],
+    );
+    return row!;
+  }
+
+  /** Moves a cohort out of `scheduling`; false when it was not there (already done). */
+  async markOpen(cohortId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE cohorts SET status = 'open' WHERE id = $1 AND status = 'scheduling' RETURNING id`,
+      [cohortId],
+    );
+    return rows.length > 0;
+  }
+
+  async markCompleted(cohortId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE cohorts SET status = 'completed', completed_at = now()
+       WHERE id = $1 AND status = 'open' RETURNING id`,
+      [cohortId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Adds a teacher; null when they already teach this cohort. */
+  async addTeacher(input: {
+    cohortId: string;
+    userId: string;
+    role: TeacherRole;
+    assignedBy: string;
+  }): Promise<{ id: string; created_at: Date } | null> {
+    const rows = await this.tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO cohort_teachers (cohort_id, user_id, role, assigned_by)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (cohort_id, user_id) DO NOTHING
+       RETURNING id, created_at`,
+      [input.cohortId, input.userId, input.role, input.assignedBy],
+    );
+    return rows[0] ?? null;
+  }
+
+  async removeTeacher(cohortId: string, userId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      'DELETE FROM cohort_teachers WHERE cohort_id = $1 AND user_id = $2 RETURNING id',
+      [cohortId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async isTeacher(cohortId: string, userId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      'SELECT 1 FROM cohort_teachers WHERE cohort_id = $1 AND user_id = $2',
+      [cohortId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The trainees holding a seat, with the zone their times are shown in. */
+  async enrolledTrainees(cohortId: string): Promise<{ user_id: string; time_zone: string }[]> {
+    return this.tx.query<{ user_id: string; time_zone: string }>(
+      `SELECT e.user_id, u.time_zone FROM enrollments e JOIN users u ON u.id = e.user_id
+       WHERE e.cohort_id = $1 AND e.status = 'enrolled' ORDER BY e.user_id`,
+      [cohortId],
+    );
+  }
+
+  async userExists(userId: string): Promise<{ display_name: string } | null> {
+    const rows = await this.tx.query<{ display_name: string }>(
+      'SELECT display_name FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+}

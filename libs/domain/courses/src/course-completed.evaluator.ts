@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import {
+  type EvaluationInput,
+  type RequirementDefinition,
+  RequirementKind,
+  type RequirementEvaluator,
+  type RequirementResult,
+} from '@msc/domain/pathway';
+import { CohortStatus } from './cohort.entity.js';
+import { CourseFormat } from './course.entity.js';
+
+interface EnrollmentEvidence {
+  cohort_title: string;
+  course_title: string;
+  format: CourseFormat;
+  status: 'enrolled' | 'waitlisted';
+  cohort_status: CohortStatus;
+  completed_at: Date | null;
+  attended: number;
+  completion_min_sessions: number;
+  sessions_left: number;
+  waitlist_position: number | null;
+}
+
+const FORMAT_PHRASE: Record<CourseFormat, string> = {
+  [CourseFormat.Msc8Week]: 'an 8-week MSC course',
+  [CourseFormat.MscIntensive]: 'an MSC Intensive',
+  [CourseFormat.TeacherTraining]: 'a teacher-training course',
+  [CourseFormat.TeacherTrainingPracticum]: 'the Teacher Training Practicum',
+};
+
+const FORMATS = new Set<string>(Object.values(CourseFormat));
+
+function formatsOf(requirement: RequirementDefinition): CourseFormat[] {
+  const formats = requirement.params.formats;
+  return Array.isArray(formats)
+    ? formats.filter((f): f is CourseFormat => typeof f === 'string' && FORMATS.has(f))
+    : [];
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * `course_completed { formats }`: met by an enrollment completed in a cohort of a course of one of
+ * the formats. have/need are the attended sessions and the completion minimum of the best
+ * enrollment. Two queries for every requirement of the kind at once.
+ */
+@Injectable()
+export class CourseCompletedEvaluator implements RequirementEvaluator {
+  readonly kind = RequirementKind.CourseCompleted;
+
+  constructor(private readonly tx: TransactionHost) {}
+
+  validateParams(params: Record<string, unknown>): string[] {
+    const formats = params.formats;
+    if (!Array.isArray(formats) || formats.length === 0)
+      return ['formats must be a non-empty list of course formats'];
+    const unknown = formats.filter((f) => typeof f !== 'string' || !FORMATS.has(f));
+    return unknown.length
+      ? [
+          `unknown course formats: ${unknown.map(String).join(', ')} (known: ${[...FORMATS].join(', ')})`,
+        ]
+      : [];
+  }
+
+  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
+    const wanted = [...new Set(input.requirements.flatMap(formatsOf))];
+    const [evidence, minimums] = await Promise.all([
+      this.tx.query<EnrollmentEvidence>(
+        `SELECT c.title AS cohort_title, co.title AS course_title, co.format, e.status,
+                c.status AS cohort_status,
+                CASE WHEN e.completed_at <= $3 THEN e.completed_at END AS completed_at,
+                co.completion_min_sessions,
+                (SELECT count(*)::int FROM attendance_records a
+                  WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id
+                    AND a.status = 'present') AS attended,
+                (SELECT count(*)::int FROM cohort_sessions s
+                  WHERE s.cohort_id = e.cohort_id AND s.starts_at > $3) AS sessions_left,
+                CASE WHEN e.status = 'waitlisted' THEN (
+                  SELECT count(*)::int FROM enrollments w
+                  WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'
+                    AND (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id)) END AS waitlist_position
+         FROM enrollments e
+         JOIN cohorts c ON c.id = e.cohort_id
+         JOIN courses co ON co.id = c.course_id
+         WHERE e.user_id = $1 AND e.status IN ('enrolled', 'waitlisted')
+           AND co.format = ANY($2::text[])`,
+        [input.traineeId, wanted, input.now],
+      ),
+      this.tx.query<{ format: CourseFormat; need: number }>(
+        `SELECT format, min(completion_min_sessions)::int AS need FROM courses
+         WHERE format = ANY($1::text[]) GROUP BY format`,
+        [wanted],
+      ),
+    ]);
+    const results = new Map<string, RequirementResult>();
+    for (const requirement of input.requirements) {
+      const formats = formatsOf(requirement);
+      results.set(
+        requirement.key,
+        judge(
+          formats,
+          evidence.filter((e) => formats.includes(e.format)),
+          minimums.filter((m) => formats.includes(m.format)),
+        ),
+      );
+    }
+    return results;
+  }
+}
+
+function judge(
+  formats: CourseFormat[],
+  evidence: EnrollmentEvidence[],
+  minimums: { need: number }[],
+): RequirementResult {
+  const enrollIn = `Enroll in ${formats.map((f) => FORMAT_PHRASE[f]).join(' or ') || 'a course'}`;
+  const completed = evidence
+    .filter((e) => e.completed_at !== null)
+    .sort((a, b) => a.completed_at!.getTime() - b.completed_at!.getTime());
+  const first = completed[0];
+  if (first) {
+    return {
+      met: true,
+      have: first.attended,
+      need: first.completion_min_sessions,
+      detail: `Completed ${first.course_title} (${first.cohort_title}), attending ${first.attended} of the ${first.completion_min_sessions} sessions needed`,
+      metAt: first.completed_at,
+    };
+  }
+  // Still within reach: enrolled in a cohort not yet completed that can reach its minimum.
+  const reachable = evidence
+    .filter(
+      (e) =>
+        e.status === 'enrolled' &&
+        e.cohort_status !== CohortStatus.Completed &&
+        e.attended + e.sessions_left >= e.completion_min_sessions,
+    )
+    .sort(
+      (a, b) => b.attended / b.completion_min_sessions - a.attended / a.completion_min_sessions,
+    );
+  const best = reachable[0];
+  if (best) {
+    const missing = best.completion_min_sessions - best.attended;
+    return {
+      met: false,
+      have: best.attended,
+      need: best.completion_min_sessions,
+      detail: `Attended ${best.attended} of the ${best.completion_min_sessions} sessions needed in ${best.cohort_title}`,
+      nextStep: `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`,
+      metAt: null,
+    };
+  }
+  const waiting = evidence
+    .filter((e) => e.status === 'waitlisted' && e.cohort_status !== CohortStatus.Completed)
+    .sort((a, b) => (a.waitlist_position ?? 0) - (b.waitlist_position ?? 0))[0];
+  const need = Math.min(...minimums.map((m) => m.need), Infinity);
+  const fallbackNeed = Number.isFinite(need) ? need : 1;
+  if (waiting) {
+    return {
+      met: false,
+      have: 0,
+      need: waiting.completion_min_sessions,
+      detail: `Number ${waiting.waitlist_position} on the waitlist of ${waiting.cohort_title}`,
+      nextStep: `Wait for a seat in ${waiting.cohort_title} (number ${waiting.waitlist_position} on its waitlist), or ${enrollIn.charAt(0).toLowerCase()}${enrollIn.slice(1)} with free seats`,
+      metAt: null,
+    };
+  }
+  const missed = evidence.find((e) => e.status === 'enrolled');
+  return {
+    met: false,
+    have: missed?.attended ?? 0,
+    need: missed?.completion_min_sessions ?? fallbackNeed,
+    detail: missed
+      ? `Attended ${missed.attended} of the ${missed.completion_min_sessions} sessions needed in ${missed.cohort_title}, which can no longer be completed`
+      : 'Not enrolled in a course of this kind yet',
+    nextStep: enrollIn,
+    metAt: null,
+  };
+}

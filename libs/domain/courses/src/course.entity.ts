@@ -1,0 +1,56 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export enum CourseFormat {
+  Msc8Week = 'msc_8_week',
+  MscIntensive = 'msc_intensive',
+  TeacherTraining = 'teacher_training',
+  TeacherTrainingPracticum = 'teacher_training_practicum',
+}
+
+export enum DeliveryMode {
+  Online = 'online',
+  InPerson = 'in_person',
+}
+
+/** A course as a template: how many sessions, how long, what completes it, what CE it earns. */
+@Entity('courses')
+@Index('courses_format_idx', ['format'])
+@Index('courses_created_by_idx', ['createdBy'])
+@Check('courses_completion_check', '"completion_min_sessions" BETWEEN 1 AND "session_count"')
+export class Course {
+  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  id: string;
+
+  @Column('text', { unique: true })
+  code: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  format: CourseFormat;
+
+  @Column('text', { default: DeliveryMode.Online })
+  deliveryMode: DeliveryMode;
+
+  @Column('integer')
+  sessionCount: number;
+
+  @Column('integer')
+  sessionMinutes: number;
+
+  @Column('integer')
+  completionMinSessions: number;
+
+  @Column('numeric', { precision: 6, scale: 2, nullable: true })
+  ceHours: string | null;
+
+  @Column('text', { nullable: true })
+  ceAccreditor: string | null;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,27 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum CoursesErrorCode {
+  CourseNotFound = 'courses.course_not_found',
+  CourseCodeTaken = 'courses.course_code_taken',
+  InvalidCourse = 'courses.invalid_course',
+  CohortNotFound = 'courses.cohort_not_found',
+  InvalidSchedule = 'courses.invalid_schedule',
+  CohortNotReady = 'courses.cohort_not_ready',
+  CohortCompleted = 'courses.cohort_completed',
+  SessionNotFound = 'courses.session_not_found',
+  SessionNotStarted = 'courses.session_not_started',
+  SessionOrder = 'courses.session_order',
+  UserNotFound = 'courses.user_not_found',
+  AlreadyTeacher = 'courses.already_teacher',
+  NotCohortStaff = 'courses.not_cohort_staff',
+  EnrollingOthers = 'courses.enrolling_others',
+  UserIdRequired = 'courses.user_id_required',
+  AlreadyEnrolled = 'courses.already_enrolled',
+  EnrollmentClosed = 'courses.enrollment_closed',
+  EnrollmentNotFound = 'courses.enrollment_not_found',
+  UsersNotEnrolled = 'courses.users_not_enrolled',
+}
+
+export class CoursesError extends DomainError<CoursesErrorCode> {
+  readonly context = 'courses';
+}

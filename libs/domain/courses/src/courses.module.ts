@@ -1,0 +1,69 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@msc/domain/audit';
+import { NotificationsModule } from '@msc/domain/notifications';
+import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
+import { AttendanceRecord } from './attendance-record.entity.js';
+import { AttendanceRepository } from './attendance.repository.js';
+import { AttendanceService } from './attendance.service.js';
+import { Cohort } from './cohort.entity.js';
+import { CohortSession } from './cohort-session.entity.js';
+import { CohortTeacher } from './cohort-teacher.entity.js';
+import { CohortsRepository } from './cohorts.repository.js';
+import { CompletionService } from './completion.service.js';
+import { Course } from './course.entity.js';
+import { CourseCompletedEvaluator } from './course-completed.evaluator.js';
+import { CoursesRepository } from './courses.repository.js';
+import { CoursesService } from './courses.service.js';
+import { Enrollment } from './enrollment.entity.js';
+import { EnrollmentsRepository } from './enrollments.repository.js';
+import { EnrollmentsService } from './enrollments.service.js';
+import { SchedulingService } from './scheduling.service.js';
+
+export const coursesEntities = [
+  Course,
+  Cohort,
+  CohortSession,
+  CohortTeacher,
+  Enrollment,
+  AttendanceRecord,
+];
+
+/** Courses, cohorts, sessions, teachers, enrollments, attendance and completion. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(coursesEntities),
+    AuditModule,
+    NotificationsModule,
+    PathwayModule,
+  ],
+  providers: [
+    CoursesRepository,
+    CohortsRepository,
+    EnrollmentsRepository,
+    AttendanceRepository,
+    CoursesService,
+    SchedulingService,
+    EnrollmentsService,
+    AttendanceService,
+    CompletionService,
+    CourseCompletedEvaluator,
+  ],
+  exports: [
+    CoursesService,
+    SchedulingService,
+    EnrollmentsService,
+    AttendanceService,
+    CompletionService,
+  ],
+})
+export class CoursesModule implements OnModuleInit {
+  constructor(
+    private readonly registry: EvaluatorRegistry,
+    private readonly courseCompleted: CourseCompletedEvaluator,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.courseCompleted);
+  }
+}

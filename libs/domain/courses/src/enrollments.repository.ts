@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { CohortStatus } from './cohort.entity.js';
+import type { CourseFormat } from './course.entity.js';
+import { EnrollmentStatus } from './enrollment.entity.js';
+import { type CohortEnrollmentView, iso, type MyEnrollmentView } from './courses.views.js';
+
+export interface EnrollmentRow {
+  id: string;
+  cohort_id: string;
+  user_id: string;
+  status: EnrollmentStatus;
+  waitlisted_at: Date | null;
+}
+
+const ENROLLMENT_COLUMNS = 'id, cohort_id, user_id, status, waitlisted_at';
+
+// The 1-based place in the cohort's waitlist, from waitlisted_at order (ties broken by id).
+const WAITLIST_POSITION = (e: string) => `CASE WHEN ${e}.status = 'waitlisted' THEN (
+    SELECT count(*)::int FROM enrollments w
+    WHERE w.cohort_id = ${e}.cohort_id AND w.status = 'waitlisted'
+      AND (w.waitlisted_at, w.id) <= (${e}.waitlisted_at, ${e}.id)) END`;
+
+const ATTENDED = (e: string) => `(SELECT count(*)::int FROM attendance_records a
+    WHERE a.cohort_id = ${e}.cohort_id AND a.user_id = ${e}.user_id AND a.status = 'present')`;
+
+/** Enrollments and the waitlist. Callers hold the cohort's row lock when seats are at stake. */
+@Injectable()
+export class EnrollmentsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async countEnrolled(cohortId: string): Promise<number> {
+    const [row] = await this.tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM enrollments WHERE cohort_id = $1 AND status = 'enrolled'`,
+      [cohortId],
+    );
+    return row!.n;
+  }
+
+  /**
+   * Enrolls or waitlists; a withdrawn person comes back with fresh times. Null when they are
+   * already enrolled or waitlisted. clock_timestamp(), not now(): the order of waitlisted_at must be
+   * the order in which the cohort lock was granted, not the order the transactions began.
+   */
+  async upsert(input: {
+    cohortId: string;
+    userId: string;
+    status: EnrollmentStatus.Enrolled | EnrollmentStatus.Waitlisted;
+    requestCe: boolean;
+    licenseNumber: string | null;
+    createdBy: string;
+  }): Promise<EnrollmentRow | null> {
+    const rows = await this.tx.query<EnrollmentRow>(
+      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
+         enrolled_at, waitlisted_at, created_by)
+       VALUES ($1, $2, $3, $4, $5,
+         CASE WHEN $3 = 'enrolled' THEN clock_timestamp() END,
+         CASE WHEN $3 = 'waitlisted' THEN clock_timestamp() END, $6)
+       ON CONFLICT (cohort_id, user_id) DO UPDATE SET
+         status = EXCLUDED.status, request_ce = EXCLUDED.request_ce,
+         license_number = EXCLUDED.license_number, enrolled_at = EXCLUDED.enrolled_at,
+         waitlisted_at = EXCLUDED.waitlisted_at, withdrawn_at = NULL, completed_at = NULL,
+         created_by = EXCLUDED.created_by
+       WHERE enrollments.status = 'withdrawn'
+       RETURNING ${ENROLLMENT_COLUMNS}`,
+      [
+        input.cohortId,
+        input.userId,
+        input.status,
+        input.requestCe,
+        input.licenseNumber,
+        input.createdBy,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  async waitlistPosition(enrollmentId: string): Promise<number | null> {
+    const rows = await this.tx.query<{ position: number | null }>(
+      `SELECT ${WAITLIST_POSITION('e')} AS position FROM enrollments e WHERE e.id = $1`,
+      [enrollmentId],
+    );
+    return rows[0]?.position ?? null;
+  }
+
+  async withdraw(cohortId: string, userId: string): Promise<EnrollmentRow | null> {
+    const rows = await this.tx.query<EnrollmentRow>(
+      `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = now()
+       FROM enrollments before
+       WHERE e.id = before.id AND e.cohort_id = $1 AND e.user_id = $2
+         AND e.status IN ('enrolled', 'waitlisted')
+       RETURNING e.id, e.cohort_id, e.user_id, before.status, e.waitlisted_at`,
+      [cohortId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Promotes the first `seats` waitlisted people, first in first out. */
+  async promote(cohortId: string, seats: number): Promise<EnrollmentRow[]> {
+    if (seats <= 0) return [];
+    return this.tx.query<EnrollmentRow>(
+      `UPDATE enrollments e SET status = 'enrolled', enrolled_at = clock_timestamp()
+       WHERE e.id IN (
+         SELECT id FROM enrollments WHERE cohort_id = $1 AND status = 'waitlisted'
+         ORDER BY waitlisted_at, id LIMIT $2)
+       RETURNING e.id, e.cohort_id, e.user_id, e.status, e.waitlisted_at`,
+      [cohortId, seats],
+    );
+  }
+
+  async enrolledUserIds(cohortId: string, userIds?: string[]): Promise<string[]> {
+    const rows = await this.tx.query<{ user_id: string }>(
+      `SELECT user_id FROM enrollments
+       WHERE cohort_id = $1 AND status = 'enrolled' AND ($2::uuid[] IS NULL OR user_id = ANY($2))`,
+      [cohortId, userIds ?? null],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async listForCohort(filter: {
+    cohortId: string;
+    status?: EnrollmentStatus;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: CohortEnrollmentView[]; total: number }> {
+    const rows = await this.tx.query<{
+      id: string;
+      cohort_id: string;
+      user_id: string;
+      display_name: string;
+      email: string;
+      status: EnrollmentStatus;
+      waitlist_position: number | null;
+      request_ce: boolean;
+      license_number: string | null;
+      enrolled_at: Date | null;
+      waitlisted_at: Date | null;
+      withdrawn_at: Date | null;
+      completed_at: Date | null;
+      attended_sessions: number;
+      total: string;
+    }>(
+      `SELECT e.id, e.cohort_id, e.user_id, u.display_name, u.email, e.status,
+              ${WAITLIST_POSITION('e')} AS waitlist_position,
+              e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
+              e.completed_at, ${ATTENDED('e')} AS attended_sessions,
+              count(*) OVER () AS total
+       FROM enrollments e JOIN users u ON u.id = e.user_id
+       WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)
+       ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
+                COALESCE(e.enrolled_at, e.waitlisted_at, e.created_at), e.id
+       LIMIT $3 OFFSET $4`,
+      [filter.cohortId, filter.status ?? null, filter.limit, filter.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        cohortId: r.cohort_id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        email: r.email,
+        status: r.status,
+        waitlistPosition: r.waitlist_position,
+        requestCe: r.request_ce,
+        licenseNumber: r.license_number,
+        enrolledAt: iso(r.enrolled_at),
+        waitlistedAt: iso(r.waitlisted_at),
+        withdrawnAt: iso(r.withdrawn_at),
+        completedAt: iso(r.completed_at),
+        attendedSessions: r.attended_sessions,
+      })),
+      total: Number(rows[0]?.total ?? 0),
+    };
+  }
+
+  async listForUser(filter: {
+    userId: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: MyEnrollmentView[]; total: number }> {
+    const rows = await this.tx.query<{
+      id: string;
+      cohort_id: string;
+      user_id: string;
+      status: EnrollmentStatus;
+      waitlist_position: number | null;
+      request_ce: boolean;
+      enrolled_at: Date | null;
+      completed_at: Date | null;
+      attended_sessions: number;
+      cohort_title: string;
+      cohort_status: CohortStatus;
+      start_date: string;
+      local_time: string;
+      time_zone: string;
+      first_session_at: Date | null;
+      last_session_ends_at: Date | null;
+      course_id: string;
+      code: string;
+      course_title: string;
+      format: CourseFormat;
+      completion_min_sessions: number;
+      total: string;
+    }>(
+      `SELECT e.id, e.cohort_id, e.user_id, e.status, ${WAITLIST_POSITION('e')} AS waitlist_position,
+              e.request_ce, e.enrolled_at, e.completed_at, ${ATTENDED('e')} AS attended_sessions,
+              c.title AS cohort_title, c.status AS cohort_status,
+              to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
+              s.first_session_at, s.last_session_ends_at,
+              co.id AS course_id, co.code, co.title AS course_title, co.format,
+              co.completion_min_sessions,
+              count(*) OVER () AS total
+       FROM enrollments e
+       JOIN cohorts c ON c.id = e.cohort_id
+       JOIN courses co ON co.id = c.course_id
+       CROSS JOIN LATERAL (
+         SELECT min(starts_at) AS first_session_at, max(ends_at) AS last_session_ends_at
+         FROM cohort_sessions WHERE cohort_id = c.id) s
+       WHERE e.user_id = $1
+       ORDER BY c.start_date DESC, e.id LIMIT $2 OFFSET $3`,
+      [filter.userId, filter.limit, filter.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        cohortId: r.cohort_id,
+        userId: r.user_id,
+        status: r.status,
+        waitlistPosition: r.waitlist_position,
+        requestCe: r.request_ce,
+        enrolledAt: iso(r.enrolled_at),
+        completedAt: iso(r.completed_at),
+        attendedSessions: r.attended_sessions,
+        cohort: {
+          id: r.cohort_id,
+          title: r.cohort_title,
+          status: r.cohort_status,
+          startDate: r.start_date,
+          localTime: r.local_time,
+          timeZone: r.time_zone,
+          firstSessionAt: iso(r.first_session_at),
+          lastSessionEndsAt: iso(r.last_session_ends_at),
+        },
+        course: {
+          id: r.course_id,
+          code: r.code,
+          title: r.course_title,
+          format: r.format,
+          completionMinSessions: r.completion_min_sessions,
+        },
+      })),
+      total: Number(rows[0]?.total ?? 0),
+    };
+  }
+
+  /**
+   * Marks completed every enrolled trainee with enough sessions attended (excused absences do
+   * not count); returns who completed. Trainees already completed are left alone.
+   */
+  async markCompletions(
+    cohortId: string,
+    minSessions: number,
+    completedAt: Date,
+  ): Promise<{ id: string; user_id: string }[]> {
+    return this.tx.query<{ id: string; user_id: string }>(
+      `UPDATE enrollments e SET completed_at = $3
+       FROM (SELECT user_id, count(*) AS attended FROM attendance_records
+             WHERE cohort_id = $1 AND status = 'present' GROUP BY user_id) a
+       WHERE e.cohort_id = $1 AND e.status = 'enrolled' AND e.completed_at IS NULL
+         AND a.user_id = e.user_id AND a.attended >= $2
+       RETURNING e.id, e.user_id`,
+      [cohortId, minSessions, completedAt],
+    );
+  }
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { Outbox, TransactionHost } from '@msc/db';
+import { AuditLog } from '@msc/domain/audit';
+import { type Actor, hasRole, isAdmin, Role } from '@msc/domain/kernel';
+import { Notifier } from '@msc/domain/notifications';
+import { JobName } from '@msc/queue';
+import { CohortStatus } from './cohort.entity.js';
+import { CohortsRepository } from './cohorts.repository.js';
+import { CoursesError, CoursesErrorCode } from './courses.errors.js';
+import type { EnrollmentView } from './courses.views.js';
+import { EnrollmentStatus } from './enrollment.entity.js';
+import { EnrollmentsRepository } from './enrollments.repository.js';
+
+export interface EnrollInput {
+  userId?: string;
+  requestCe?: boolean;
+  licenseNumber?: string;
+}
+
+/**
+ * Seats and the waitlist. Every change of who holds a seat locks the cohort row first, so that
+ * concurrent enrollments queue behind one another and capacity can never be exceeded.
+ */
+@Injectable()
+export class EnrollmentsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly cohorts: CohortsRepository,
+    private readonly enrollments: EnrollmentsRepository,
+    private readonly outbox: Outbox,
+    private readonly notifier: Notifier,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * A trainee enrolls themselves in an open cohort that has not started; an admin may enroll anyone,
+   * also in a cohort that started or ended (records of the past). A full cohort waitlists.
+   */
+  async enroll(actor: Actor, cohortId: string, input: EnrollInput): Promise<EnrollmentView> {
+    const admin = isAdmin(actor);
+    const userId = input.userId ?? actor.id;
+    if (userId !== actor.id && !admin) {
+      throw new CoursesError(
+        CoursesErrorCode.EnrollingOthers,
+        'Only an admin may enroll someone else',
+      );
+    }
+    if (!input.userId && admin && !hasRole(actor, Role.Trainee)) {
+      throw new CoursesError(CoursesErrorCode.UserIdRequired, 'Name the trainee with userId');
+    }
+    return this.tx.transaction(async () => {
+      const cohort = await this.cohorts.lock(cohortId);
+      if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
+      if (cohort.status === CohortStatus.Completed)
+        throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+      if (!admin) {
+        const started = cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now();
+        if (cohort.status !== CohortStatus.Open || started) {
+          throw new CoursesError(
+            CoursesErrorCode.EnrollmentClosed,
+            cohort.status !== CohortStatus.Open
+              ? 'The cohort is not open for enrollment yet'
+              : 'The cohort has already started',
+          );
+        }
+      } else if (userId !== actor.id && !(await this.cohorts.userExists(userId))) {
+        throw new CoursesError(CoursesErrorCode.UserNotFound, 'No such user');
+      }
+      const enrolled = await this.enrollments.countEnrolled(cohortId);
+      const status =
+        enrolled < cohort.capacity ? EnrollmentStatus.Enrolled : EnrollmentStatus.Waitlisted;
+      const row = await this.enrollments.upsert({
+        cohortId,
+        userId,
+        status,
+        requestCe: input.requestCe ?? false,
+        licenseNumber: input.licenseNumber?.trim() || null,
+        createdBy: actor.id,
+      });
+      if (!row) {
+        throw new CoursesError(
+          CoursesErrorCode.AlreadyEnrolled,
+          'Already enrolled or on the waitlist of this cohort',
+        );
+      }
+      const waitlistPosition =
+        status === EnrollmentStatus.Waitlisted
+          ? ((await this.enrollments.waitlistPosition(row.id)) ?? undefined)
+          : undefined;
+      if (admin) {
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'enrollment.created',
+          subject: `enrollment/${row.id}`,
+          details: { cohortId, userId, status },
+        });
+      }
+      await this.notifier.notify({
+        userId,
+        dedupeKey: `enrollment.${row.id}.${status}.${(row.waitlisted_at ?? new Date()).getTime()}`,
+        kind: status === EnrollmentStatus.Enrolled ? 'enrolled' : 'waitlisted',
+        title:
+          status === EnrollmentStatus.Enrolled
+            ? `You are enrolled in ${cohort.course_title}`
+            : `You are on the waitlist of ${cohort.course_title}`,
+        body:
+          status === EnrollmentStatus.Enrolled
+            ? `Your seat in ${cohort.title} is confirmed.`
+            : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`,
+      });
+      return {
+        id: row.id,
+        cohortId,
+        userId,
+        status,
+        ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
+      };
+    });
+  }
+
+  /** Withdraws the trainee; a freed seat goes to the waitlist through the scheduling queue. */
+  async withdraw(actor: Actor, cohortId: string): Promise<void> {
+    await this.tx.transaction(async () => {
+      const cohort = await this.cohorts.lock(cohortId);
+      if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
+      if (cohort.status === CohortStatus.Completed)
+        throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+      const before = await this.enrollments.withdraw(cohortId, actor.id);
+      if (!before) {
+        throw new CoursesError(
+          CoursesErrorCode.EnrollmentNotFound,
+          'You are not enrolled in this cohort',
+        );
+      }
+      if (before.status === EnrollmentStatus.Enrolled)
+        await this.outbox.add({ name: JobName.PromoteWaitlist, data: { cohortId } });
+    });
+  }
+
+  /**
+   * Fills free seats from the waitlist, first in first out, while the cohort has not started;
+   * idempotent, as the seats are counted under the cohort's lock.
+   */
+  async promoteWaitlist(cohortId: string): Promise<{ cohortId: string; promoted: number }> {
+    return this.tx.transaction(async () => {
+      const cohort = await this.cohorts.lock(cohortId);
+      if (!cohort || cohort.status === CohortStatus.Completed) return { cohortId, promoted: 0 };
+      if (cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now())
+        return { cohortId, promoted: 0 };
+      const free = cohort.capacity - (await this.enrollments.countEnrolled(cohortId));
+      const promoted = await this.enrollments.promote(cohortId, free);
+      await this.notifier.notifyMany(
+        promoted.map((row) => ({
+          userId: row.user_id,
+          dedupeKey: `waitlist-promoted.${row.id}.${row.waitlisted_at?.getTime()}`,
+          kind: 'waitlist_promoted',
+          title: `A seat in ${cohort.course_title} is yours`,
+          body: `A seat freed in ${cohort.title} and you moved up from the waitlist: you are now enrolled.`,
+          email: true,
+        })),
+      );
+      for (const row of promoted) {
+        await this.audit.record({
+          actorId: null,
+          action: 'enrollment.promoted_from_waitlist',
+          subject: `enrollment/${row.id}`,
+          details: { cohortId, userId: row.user_id },
+        });
+      }
+      return { cohortId, promoted: promoted.length };
+    });
+  }
+
+  /** The cohort's enrollments, for admins and the cohort's teachers. */
+  async listForCohort(
+    actor: Actor,
+    cohortId: string,
+    filter: { status?: EnrollmentStatus; limit: number; offset: number },
+  ) {
+    await this.assertStaff(actor, cohortId);
+    return this.enrollments.listForCohort({ cohortId, ...filter });
+  }
+
+  listMine(actor: Actor, page: { limit: number; offset: number }) {
+    return this.enrollments.listForUser({ userId: actor.id, ...page });
+  }
+
+  /** Admins, and the cohort's teachers, manage a cohort's people. */
+  async assertStaff(actor: Actor, cohortId: string): Promise<void> {
+    if (!(await this.cohorts.exists(cohortId)))
+      throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
+    if (isAdmin(actor)) return;
+    if (!(await this.cohorts.isTeacher(cohortId, actor.id))) {
+      throw new CoursesError(
+        CoursesErrorCode.NotCohortStaff,
+        "Only admins and the cohort's teachers may do this",
+      );
+    }
+  }
+}

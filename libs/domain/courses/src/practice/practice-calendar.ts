@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+
+/** Calendar dates are `YYYY-MM-DD` strings: they sort and compare as text. */
+export type CalendarDate = string;
+
+export interface PracticeStats {
+  /** Distinct days with practice within the last 60 days, today included. */
+  daysLast60: number;
+  /** Consecutive days with practice ending today, or yesterday while nothing is logged today. */
+  currentStreak: number;
+}
+
+/** The trainee's own today: the date on their wall calendar at `now`. */
+export function todayIn(zone: string, now: Date): CalendarDate {
+  const local = DateTime.fromJSDate(now, { zone });
+  // An unknown zone would give an invalid date; users.time_zone is validated when it is set.
+  return (local.isValid ? local : DateTime.fromJSDate(now, { zone: 'utc' })).toISODate()!;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+}
+
+/** The same calendar date `years` earlier (29 February falls back to the 28th). */
+export function yearsBefore(date: CalendarDate, years: number): CalendarDate {
+  return DateTime.fromISO(date, { zone: 'utc' }).minus({ years }).toISODate()!;
+}
+
+/** The first day of a window of `windowDays` days that ends with (and includes) `today`. */
+export const windowStart = (today: CalendarDate, windowDays: number) =>
+  addDays(today, -(windowDays - 1));
+
+/** The distinct days within the window of `windowDays` ending today, in ascending order. */
+export function daysInWindow(
+  days: Iterable<CalendarDate>,
+  today: CalendarDate,
+  windowDays: number,
+): CalendarDate[] {
+  const first = windowStart(today, windowDays);
+  return [...new Set(days)].filter((day) => day >= first && day <= today).sort();
+}
+
+export function currentStreak(days: Iterable<CalendarDate>, today: CalendarDate): number {
+  const practised = new Set(days);
+  let day = practised.has(today) ? today : addDays(today, -1);
+  let streak = 0;
+  while (practised.has(day)) {
+    streak += 1;
+    day = addDays(day, -1);
+  }
+  return streak;
+}
+
+export function practiceStats(days: Iterable<CalendarDate>, today: CalendarDate): PracticeStats {
+  const distinct = [...new Set(days)];
+  return {
+    daysLast60: daysInWindow(distinct, today, 60).length,
+    currentStreak: currentStreak(distinct, today),
+  };
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { CalendarDate } from './practice-calendar.js';
+import type { PracticeKind } from './practice-log.entity.js';
+
+export interface PracticeLogRow {
+  id: string;
+  user_id: string;
+  practiced_on: CalendarDate;
+  minutes: number;
+  practice: PracticeKind;
+  note: string | null;
+  created_at: Date;
+}
+
+const COLUMNS = `id, user_id, to_char(practiced_on, 'YYYY-MM-DD') AS practiced_on, minutes, practice, note, created_at`;
+
+@Injectable()
+export class PracticeLogsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async timeZoneOf(userId: string): Promise<string | null> {
+    const rows = await this.tx.query<{ time_zone: string }>(
+      'SELECT time_zone FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0]?.time_zone ?? null;
+  }
+
+  async insert(log: {
+    userId: string;
+    practicedOn: CalendarDate;
+    minutes: number;
+    practice: PracticeKind;
+    note: string | null;
+  }): Promise<PracticeLogRow> {
+    const [row] = await this.tx.query<PracticeLogRow>(
+      `INSERT INTO practice_logs (user_id, practiced_on, minutes, practice, note)
+       VALUES ($1, $2::date, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [log.userId, log.practicedOn, log.minutes, log.practice, log.note],
+    );
+    return row!;
+  }
+
+  async list(filter: {
+    userId: string;
+    from?: CalendarDate;
+    to?: CalendarDate;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: PracticeLogRow[]; total: number }> {
+    const rows = await this.tx.query<PracticeLogRow & { total: string }>(
+      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM practice_logs
+       WHERE user_id = $1
+         AND ($2::date IS NULL OR practiced_on >= $2::date)
+         AND ($3::date IS NULL OR practiced_on <= $3::date)
+       ORDER BY practiced_on DESC, created_at DESC, id DESC
+       LIMIT $4 OFFSET $5`,
+      [filter.userId, filter.from ?? null, filter.to ?? null, filter.limit, filter.offset],
+    );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && filter.offset > 0) {
+      const [counted] = await this.tx.query<{ n: string }>(
+        `SELECT count(*) AS n FROM practice_logs WHERE user_id = $1
+           AND ($2::date IS NULL OR practiced_on >= $2::date)
+           AND ($3::date IS NULL OR practiced_on <= $3::date)`,
+        [filter.userId, filter.from ?? null, filter.to ?? null],
+      );
+      total = Number(counted!.n);
+    }
+    return { items: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  /**
+   * The distinct practice days the stats need, up to `today`: those of the last `windowDays` days
+   * and the whole most recent run of consecutive days (a streak may be older than any window).
+   * Consecutive days share `day + rank` when ranked newest first: that is the run's mark.
+   */
+  async statsDays(
+    userId: string,
+    today: CalendarDate,
+    windowDays: number,
+  ): Promise<CalendarDate[]> {
+    const rows = await this.tx.query<{ day: CalendarDate }>(
+      `WITH days AS (
+         SELECT DISTINCT practiced_on AS day FROM practice_logs
+         WHERE user_id = $1 AND practiced_on <= $2::date
+       ), ranked AS (
+         SELECT day, day + (row_number() OVER (ORDER BY day DESC))::int AS run FROM days
+       )
+       SELECT to_char(day, 'YYYY-MM-DD') AS day FROM ranked
+       WHERE day > $2::date - $3::int
+          OR run = (SELECT run FROM ranked ORDER BY day DESC LIMIT 1)
+       ORDER BY day DESC`,
+      [userId, today, windowDays],
+    );
+    return rows.map((row) => row.day);
+  }
+
+  /** The trainee's zone and their distinct practice days since `since` (null: no such user). */
+  async daysSince(
+    userId: string,
+    since: CalendarDate,
+  ): Promise<{ timeZone: string; days: CalendarDate[] } | null> {
+    const rows = await this.tx.query<{ time_zone: string; days: CalendarDate[] }>(
+      `SELECT u.time_zone,
+              ARRAY(SELECT DISTINCT to_char(p.practiced_on, 'YYYY-MM-DD') FROM practice_logs p
+                    WHERE p.user_id = u.id AND p.practiced_on >= $2::date) AS days
+       FROM users u WHERE u.id = $1`,
+      [userId, since],
+    );
+    const row = rows[0];
+    return row ? { timeZone: row.time_zone, days: row.days } : null;
+  }
+}

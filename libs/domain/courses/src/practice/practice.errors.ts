@@ -1,0 +1,13 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum PracticeErrorCode {
+  DateInFuture = 'practice.date_in_future',
+  DateTooOld = 'practice.date_too_old',
+  InvalidRange = 'practice.invalid_range',
+  TraineeNotFound = 'practice.trainee_not_found',
+}
+
+/** Refusals of the practice log (part of the courses context). */
+export class PracticeError extends DomainError<PracticeErrorCode> {
+  readonly context = 'courses';
+}

@@ -1,0 +1,17 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum CredentialsErrorCode {
+  RequirementsUnmet = 'credentials.requirements_unmet',
+  RequestAlreadyOpen = 'credentials.request_already_open',
+  RequestNotFound = 'credentials.request_not_found',
+  RequestAlreadyDecided = 'credentials.request_already_decided',
+  CredentialNotFound = 'credentials.credential_not_found',
+  CredentialNotVisible = 'credentials.credential_not_visible',
+  CredentialAlreadyRevoked = 'credentials.credential_already_revoked',
+  CredentialStatusUnchanged = 'credentials.credential_status_unchanged',
+  StatusListNotFound = 'credentials.status_list_not_found',
+}
+
+export class CredentialsError extends DomainError<CredentialsErrorCode> {
+  readonly context = 'credentials';
+}

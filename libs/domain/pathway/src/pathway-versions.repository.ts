@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
+import type { StageDefinition } from './requirement.js';
+
+export interface PathwayVersionRow {
+  id: string;
+  key: string;
+  version: number;
+  title: string;
+  stages: StageDefinition[];
+  published_at: Date | null;
+  created_by: string | null;
+}
+
+export interface PinnedVersionRow extends PathwayVersionRow {
+  started_at: Date;
+}
+
+const COLUMNS = 'v.id, v.key, v.version, v.title, v.stages, v.published_at, v.created_by';
+
+/** Pathway versions and the pin of each trainee to one of them. */
+@Injectable()
+export class PathwayVersionsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /**
+   * The version the trainee is pinned to, pinning them first to the latest published version of
+   * `key` (only a user holding the trainee role is pinned). One statement on the common path; null
+   * when there is no such trainee, no published version, or a concurrent first pin won the race.
+   */
+  async pin(traineeId: string, key: string): Promise<PinnedVersionRow | null> {
+    const rows = await this.tx.query<PinnedVersionRow>(
+      `WITH latest AS (
+         SELECT id FROM pathway_versions
+         WHERE key = $2 AND published_at IS NOT NULL AND published_at <= now()
+         ORDER BY version DESC LIMIT 1
+       ), pinned AS (
+         INSERT INTO trainee_pathways (trainee_id, pathway_version_id)
+         SELECT u.id, latest.id FROM users u CROSS JOIN latest
+         WHERE u.id = $1 AND 'trainee' = ANY(u.roles)
+           AND NOT EXISTS (SELECT 1 FROM trainee_pathways WHERE trainee_id = $1)
+         ON CONFLICT (trainee_id) DO NOTHING
+         RETURNING pathway_version_id, started_at
+       ), chosen AS (
+         SELECT pathway_version_id, started_at FROM pinned
+         UNION ALL
+         SELECT pathway_version_id, started_at FROM trainee_pathways WHERE trainee_id = $1
+       )
+       SELECT ${COLUMNS}, chosen.started_at
+       FROM chosen JOIN pathway_versions v ON v.id = chosen.pathway_version_id
+       LIMIT 1`,
+      [traineeId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Why `pin` found nothing: whether the user exists as a trainee and a version is published. */
+  async pinBlockers(
+    traineeId: string,
+    key: string,
+  ): Promise<{ trainee: boolean; published: boolean }> {
+    const rows = await this.tx.query<{ trainee: boolean; published: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND 'trainee' = ANY(roles)) AS trainee,
+              EXISTS (SELECT 1 FROM pathway_versions
+                      WHERE key = $2 AND published_at IS NOT NULL AND published_at <= now()) AS published`,
+      [traineeId, key],
+    );
+    return rows[0]!;
+  }
+
+  async findById(id: string): Promise<(PathwayVersionRow & { trainee_count: string }) | null> {
+    const rows = await this.tx.query<PathwayVersionRow & { trainee_count: string }>(
+      `SELECT ${COLUMNS},
+              (SELECT count(*) FROM trainee_pathways tp WHERE tp.pathway_version_id = v.id) AS trainee_count
+       FROM pathway_versions v WHERE v.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(filter: {
+    key?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: (PathwayVersionRow & { trainee_count: string })[]; total: number }> {
+    const rows = await this.tx.query<PathwayVersionRow & { trainee_count: string; total: string }>(
+      `SELECT ${COLUMNS}, coalesce(tp.n, 0) AS trainee_count, count(*) OVER () AS total
+       FROM pathway_versions v
+       LEFT JOIN (SELECT pathway_version_id, count(*) AS n FROM trainee_pathways
+                  GROUP BY pathway_version_id) tp ON tp.pathway_version_id = v.id
+       WHERE ($1::text IS NULL OR v.key = $1)
+       ORDER BY v.key, v.version DESC LIMIT $2 OFFSET $3`,
+      [filter.key ?? null, filter.limit, filter.offset],
+    );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && filter.offset > 0) {
+      const counted = await this.tx.query<{ n: string }>(
+        'SELECT count(*) AS n FROM pathway_versions WHERE ($1::text IS NULL OR key = $1)',
+        [filter.key ?? null],
+      );
+      total = Number(counted[0]!.n);
+    }
+    return { items: rows.map(({ total: _total, ...row }) => row), total };
+  }
+
+  /**
+   * Publishes the next version of `key` now. Call inside a transaction: the advisory lock
+   * serializes publishers of one key until commit, so two of them never pick the same number.
+   */
+  async insertNext(input: {
+    key: string;
+    title: string;
+    stages: StageDefinition[];
+    createdBy: string;
+  }): Promise<PathwayVersionRow> {
+    await this.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pathway:${input.key}`]);
+    const rows = await this.tx.query<PathwayVersionRow>(
+      `INSERT INTO pathway_versions AS v (key, version, title, stages, published_at, created_by)
+       SELECT $1, coalesce(max(version), 0) + 1, $2, $3::jsonb, now(), $4
+       FROM pathway_versions WHERE key = $1
+       RETURNING ${COLUMNS}`,
+      [input.key, input.title, JSON.stringify(input.stages), input.createdBy],
+    );
+    return rows[0]!;
+  }
+}

@@ -1,0 +1,14 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum PathwayErrorCode {
+  TraineeNotFound = 'pathway.trainee_not_found',
+  VersionNotFound = 'pathway.version_not_found',
+  NoPublishedVersion = 'pathway.no_published_version',
+  InvalidVersion = 'pathway.invalid_version',
+  StageNotFound = 'pathway.stage_not_found',
+  ProgressNotVisible = 'pathway.progress_not_visible',
+}
+
+export class PathwayError extends DomainError<PathwayErrorCode> {
+  readonly context = 'pathway';
+}

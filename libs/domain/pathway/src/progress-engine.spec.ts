@@ -1,0 +1,300 @@
+import { EvaluatorRegistry } from './evaluator-registry.js';
+import { deriveProgress, evaluateStages, NOT_TRACKED } from './progress-engine.js';
+import {
+  type EvaluationInput,
+  type RequirementEvaluator,
+  RequirementKind,
+  type RequirementResult,
+  type StageDefinition,
+} from './requirement.js';
+
+const NOW = new Date('2027-06-15T12:00:00.000Z');
+
+/** An evaluator answering from a table of results by key; unlisted keys are unmet 0 of 1. */
+class FakeEvaluator implements RequirementEvaluator {
+  readonly calls: EvaluationInput[] = [];
+  constructor(
+    readonly kind: RequirementKind,
+    private readonly answers: Record<string, Partial<RequirementResult>> = {},
+  ) {}
+
+  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
+    this.calls.push(input);
+    return new Map(
+      input.requirements.map((r) => [
+        r.key,
+        { met: false, have: 0, need: 1, detail: 'fake', ...this.answers[r.key] },
+      ]),
+    );
+  }
+}
+
+const met = (metAt: string, extra: Partial<RequirementResult> = {}) => ({
+  met: true,
+  have: 1,
+  need: 1,
+  metAt: new Date(metAt),
+  ...extra,
+});
+
+const STAGES: StageDefinition[] = [
+  {
+    key: 'course',
+    title: 'Course',
+    requirements: [
+      {
+        key: 'course.done',
+        kind: RequirementKind.CourseCompleted,
+        title: 'Finish the course',
+        params: {},
+      },
+    ],
+  },
+  {
+    key: 'practice',
+    title: 'Practice',
+    requirements: [
+      {
+        key: 'practice.wait',
+        kind: RequirementKind.TimeSince,
+        title: 'Wait',
+        params: { sinceStage: 'course', months: 6 },
+      },
+      {
+        key: 'practice.retreat',
+        kind: RequirementKind.AttestationVerified,
+        title: 'Go on a retreat',
+        params: {},
+      },
+      {
+        key: 'practice.teaching',
+        kind: RequirementKind.AttestationVerified,
+        title: 'Teach groups',
+        params: {},
+      },
+      {
+        key: 'practice.log',
+        kind: RequirementKind.PracticeDays,
+        title: 'Log practice',
+        params: { days: 45 },
+      },
+    ],
+  },
+  {
+    key: 'training',
+    title: 'Training',
+    requirements: [
+      {
+        key: 'training.done',
+        kind: RequirementKind.CourseCompleted,
+        title: 'Finish training',
+        params: {},
+      },
+    ],
+  },
+  {
+    key: 'certification',
+    title: 'Certification',
+    designation: 'certified_teacher',
+    requirements: [
+      {
+        key: 'certification.recordings',
+        kind: RequirementKind.RecordingsApproved,
+        title: 'Get recordings approved',
+        params: { count: 4 },
+      },
+    ],
+  },
+];
+
+function registryWith(...evaluators: RequirementEvaluator[]): EvaluatorRegistry {
+  const registry = new EvaluatorRegistry();
+  for (const evaluator of evaluators) registry.register(evaluator);
+  return registry;
+}
+
+async function progressOf(stages: StageDefinition[], ...evaluators: RequirementEvaluator[]) {
+  return deriveProgress(await evaluateStages(registryWith(...evaluators), stages, 't-1', NOW));
+}
+
+describe('progress engine', () => {
+  it('should call each evaluator once with every requirement of its kind', async () => {
+    const courses = new FakeEvaluator(RequirementKind.CourseCompleted);
+    const attestations = new FakeEvaluator(RequirementKind.AttestationVerified);
+    await progressOf(STAGES, courses, attestations);
+    expect(courses.calls).toHaveLength(1);
+    expect(courses.calls[0]!.requirements.map((r) => r.key)).toEqual([
+      'course.done',
+      'training.done',
+    ]);
+    expect(courses.calls[0]!.traineeId).toBe('t-1');
+    expect(courses.calls[0]!.now).toBe(NOW);
+    expect(attestations.calls).toHaveLength(1);
+    expect(attestations.calls[0]!.requirements.map((r) => r.key)).toEqual([
+      'practice.retreat',
+      'practice.teaching',
+    ]);
+  });
+
+  it('should show a new trainee the first stage in progress and the others locked', async () => {
+    const sut = await progressOf(STAGES, new FakeEvaluator(RequirementKind.CourseCompleted));
+    expect(sut.stages.map((s) => s.status)).toEqual(['in_progress', 'locked', 'locked', 'locked']);
+    expect(sut.currentStage).toBe('course');
+    expect(sut.designation).toBeNull();
+    expect(sut.percentComplete).toBe(0);
+    expect(sut.nextSteps).toEqual(['Finish the course']);
+  });
+
+  it('should report a kind without an evaluator as not tracked yet, with its count as need', async () => {
+    const sut = await progressOf(STAGES);
+    const recordings = sut.stages[3]!.requirements[0]!;
+    expect(recordings).toMatchObject({ met: false, have: 0, need: 4, detail: NOT_TRACKED });
+    expect(sut.stages[0]!.requirements[0]).toMatchObject({
+      met: false,
+      need: 1,
+      detail: NOT_TRACKED,
+    });
+  });
+
+  it('should meet time_since only once the months since the stage completion have passed', async () => {
+    const sixMonthsAgo = new FakeEvaluator(RequirementKind.CourseCompleted, {
+      'course.done': met('2026-12-15T12:00:00.000Z'),
+    });
+    const sut = await progressOf(STAGES, sixMonthsAgo);
+    expect(sut.stages[1]!.requirements[0]).toMatchObject({
+      key: 'practice.wait',
+      met: true,
+      have: 6,
+      need: 6,
+      metAt: '2027-06-15T12:00:00.000Z',
+    });
+
+    const fiveMonthsAgo = new FakeEvaluator(RequirementKind.CourseCompleted, {
+      'course.done': met('2027-01-15T12:00:00.000Z'),
+    });
+    const waiting = await progressOf(STAGES, fiveMonthsAgo);
+    expect(waiting.stages[1]!.requirements[0]).toMatchObject({ met: false, have: 5, need: 6 });
+    expect(waiting.nextSteps).toContain(
+      'Wait until 2027-07-15, 6 months after completing "Course"',
+    );
+  });
+
+  it('should count time_since from the latest metAt of the stage it refers to', async () => {
+    const stages: StageDefinition[] = [
+      {
+        key: 'a',
+        title: 'A',
+        requirements: [
+          { key: 'a.one', kind: RequirementKind.CourseCompleted, title: 'One', params: {} },
+          { key: 'a.two', kind: RequirementKind.AttestationVerified, title: 'Two', params: {} },
+        ],
+      },
+      {
+        key: 'b',
+        title: 'B',
+        requirements: [
+          {
+            key: 'b.wait',
+            kind: RequirementKind.TimeSince,
+            title: 'Wait',
+            params: { sinceStage: 'a', months: 1 },
+          },
+        ],
+      },
+    ];
+    const sut = await progressOf(
+      stages,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'a.one': met('2027-01-01T00:00:00.000Z'),
+      }),
+      new FakeEvaluator(RequirementKind.AttestationVerified, {
+        'a.two': met('2027-05-20T00:00:00.000Z'),
+      }),
+    );
+    expect(sut.stages[0]!.completedAt).toBe('2027-05-20T00:00:00.000Z');
+    expect(sut.stages[1]!.requirements[0]).toMatchObject({ met: false, have: 0, need: 1 });
+    expect(sut.nextSteps).toEqual(['Wait until 2027-06-20, 1 months after completing "A"']);
+  });
+
+  it('should leave time_since unmet while the stage it counts from is incomplete', async () => {
+    const sut = await progressOf(STAGES, new FakeEvaluator(RequirementKind.CourseCompleted));
+    expect(sut.stages[1]!.requirements[0]).toMatchObject({ met: false, have: 0, need: 6 });
+    expect(sut.stages[1]!.requirements[0]!.detail).toMatch(/not complete yet/);
+  });
+
+  it('should mark a later stage with a met requirement in progress and count percent over all', async () => {
+    const sut = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': met('2026-01-01T00:00:00.000Z'),
+        'training.done': met('2027-01-01T00:00:00.000Z'),
+      }),
+      new FakeEvaluator(RequirementKind.PracticeDays, {
+        'practice.log': { met: false, have: 30, need: 45, detail: '30 of 45 days' },
+      }),
+    );
+    expect(sut.stages.map((s) => s.status)).toEqual([
+      'completed',
+      'in_progress',
+      'completed',
+      'locked',
+    ]);
+    expect(sut.currentStage).toBe('practice');
+    // 3 of 7 requirements: the course, the time since it, the training.
+    expect(sut.percentComplete).toBe(43);
+    expect(sut.nextSteps).toEqual([
+      'Go on a retreat',
+      'Teach groups',
+      'Log practice (30 of 45 so far)',
+    ]);
+  });
+
+  it('should prefer the evaluator next step over the built sentence', async () => {
+    const sut = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': {
+          met: false,
+          have: 0,
+          need: 1,
+          detail: 'x',
+          nextStep: 'Enroll in a cohort',
+        },
+      }),
+    );
+    expect(sut.nextSteps).toEqual(['Enroll in a cohort']);
+  });
+
+  it('should give the designation of the highest completed stage and no current stage when done', async () => {
+    const allMet = (kind: RequirementKind) =>
+      new FakeEvaluator(kind, {
+        'course.done': met('2026-01-01T00:00:00.000Z'),
+        'training.done': met('2026-09-01T00:00:00.000Z'),
+        'practice.retreat': met('2026-02-01T00:00:00.000Z'),
+        'practice.teaching': met('2026-02-01T00:00:00.000Z'),
+        'practice.log': met('2026-03-01T00:00:00.000Z'),
+        'certification.recordings': met('2027-02-01T00:00:00.000Z'),
+      });
+    const sut = await progressOf(
+      STAGES,
+      allMet(RequirementKind.CourseCompleted),
+      allMet(RequirementKind.AttestationVerified),
+      allMet(RequirementKind.PracticeDays),
+      allMet(RequirementKind.RecordingsApproved),
+    );
+    expect(sut.stages.every((s) => s.status === 'completed')).toBe(true);
+    expect(sut.currentStage).toBeNull();
+    expect(sut.designation).toBe('certified_teacher');
+    expect(sut.percentComplete).toBe(100);
+    expect(sut.nextSteps).toEqual([]);
+    expect(sut.stages[1]!.completedAt).toBe('2026-07-01T00:00:00.000Z');
+  });
+
+  it('should fail loudly when an evaluator leaves a requirement out', async () => {
+    const forgetful: RequirementEvaluator = {
+      kind: RequirementKind.CourseCompleted,
+      evaluate: async () => new Map(),
+    };
+    await expect(progressOf(STAGES, forgetful)).rejects.toThrow(/no result for "course.done"/);
+  });
+});

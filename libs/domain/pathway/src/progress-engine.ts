@@ -1,0 +1,260 @@
+import { DateTime } from 'luxon';
+import type { EvaluatorRegistry } from './evaluator-registry.js';
+import {
+  type RequirementDefinition,
+  RequirementKind,
+  type RequirementResult,
+  type StageDefinition,
+} from './requirement.js';
+
+export type StageStatus = 'completed' | 'in_progress' | 'locked';
+
+/** The detail of a requirement whose kind no context judges yet. */
+export const NOT_TRACKED = 'not tracked yet';
+
+export interface EvaluatedRequirement {
+  definition: RequirementDefinition;
+  result: RequirementResult;
+}
+
+export interface EvaluatedStage {
+  definition: StageDefinition;
+  requirements: EvaluatedRequirement[];
+  /** Latest metAt of its requirements when all are met; null while unmet or when no date is known. */
+  completedAt: Date | null;
+}
+
+export interface RequirementProgress {
+  key: string;
+  title: string;
+  kind: RequirementKind;
+  met: boolean;
+  have: number;
+  need: number;
+  detail: string;
+  metAt: string | null;
+}
+
+export interface StageProgress {
+  key: string;
+  title: string;
+  status: StageStatus;
+  designation: string | null;
+  completedAt: string | null;
+  requirements: RequirementProgress[];
+}
+
+export interface DerivedProgress {
+  currentStage: string | null;
+  designation: string | null;
+  percentComplete: number;
+  stages: StageProgress[];
+  nextSteps: string[];
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function notTracked(requirement: RequirementDefinition): RequirementResult {
+  const count = requirement.params.count;
+  return {
+    met: false,
+    have: 0,
+    need: typeof count === 'number' && count > 0 ? count : 1,
+    detail: NOT_TRACKED,
+  };
+}
+
+/** Every requirement of the stages, grouped by kind in their pathway order (time_since excluded). */
+export function groupByKind(
+  stages: readonly StageDefinition[],
+): Map<RequirementKind, RequirementDefinition[]> {
+  const groups = new Map<RequirementKind, RequirementDefinition[]>();
+  for (const stage of stages) {
+    for (const requirement of stage.requirements) {
+      if (requirement.kind === RequirementKind.TimeSince) continue;
+      const group = groups.get(requirement.kind);
+      if (group) group.push(requirement);
+      else groups.set(requirement.kind, [requirement]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Met when `now` is at least `months` after the completion of `sinceStage` (an earlier stage).
+ * The engine judges it itself: it depends on other stages, not on evidence of its own.
+ */
+export function evaluateTimeSince(
+  requirement: RequirementDefinition,
+  since: { title: string; completed: boolean; completedAt: Date | null } | undefined,
+  now: Date,
+): RequirementResult {
+  const months = Number(requirement.params.months);
+  if (!since || !Number.isFinite(months)) {
+    return { met: false, have: 0, need: 1, detail: 'This requirement is misconfigured' };
+  }
+  const stage = `"${since.title}"`;
+  if (!since.completed) {
+    return {
+      met: false,
+      have: 0,
+      need: months,
+      detail: `Counts from the completion of ${stage}, which is not complete yet`,
+      nextStep: `Complete ${stage}; this requirement is met ${months} months later`,
+    };
+  }
+  if (!since.completedAt) {
+    return {
+      met: false,
+      have: 0,
+      need: months,
+      detail: `The date ${stage} was completed is not known`,
+      nextStep: `Ask an administrator to record when you completed ${stage}`,
+    };
+  }
+  const completed = DateTime.fromJSDate(since.completedAt, { zone: 'utc' });
+  const due = completed.plus({ months }).toJSDate();
+  const elapsed = Math.max(
+    0,
+    Math.floor(DateTime.fromJSDate(now, { zone: 'utc' }).diff(completed, 'months').months),
+  );
+  if (now.getTime() >= due.getTime()) {
+    return {
+      met: true,
+      have: Math.max(elapsed, months),
+      need: months,
+      detail: `${months} months have passed since you completed ${stage} on ${isoDate(since.completedAt)}`,
+      metAt: due,
+    };
+  }
+  return {
+    met: false,
+    have: Math.min(elapsed, months - 1),
+    need: months,
+    detail: `${months} months after completing ${stage}, on ${isoDate(due)}`,
+    nextStep: `Wait until ${isoDate(due)}, ${months} months after completing ${stage}`,
+  };
+}
+
+function checked(
+  requirement: RequirementDefinition,
+  result: RequirementResult | undefined,
+): RequirementResult {
+  if (!result) {
+    throw new Error(`the ${requirement.kind} evaluator gave no result for "${requirement.key}"`);
+  }
+  if (!Number.isFinite(result.have) || !Number.isFinite(result.need)) {
+    throw new Error(
+      `the ${requirement.kind} evaluator gave a non-numeric have/need for "${requirement.key}"`,
+    );
+  }
+  return result;
+}
+
+/**
+ * Evaluates the stages in one pass: every registered evaluator is called once with all the
+ * requirements of its kind (concurrently), `time_since` is judged here from the stages before it,
+ * and a kind nobody judges yet is reported unmet as "not tracked yet".
+ */
+export async function evaluateStages(
+  registry: EvaluatorRegistry,
+  stages: readonly StageDefinition[],
+  traineeId: string,
+  now: Date,
+): Promise<EvaluatedStage[]> {
+  const results = new Map<string, RequirementResult>();
+  await Promise.all(
+    [...groupByKind(stages)].map(async ([kind, requirements]) => {
+      const evaluator = registry.get(kind);
+      if (!evaluator) {
+        for (const requirement of requirements)
+          results.set(requirement.key, notTracked(requirement));
+        return;
+      }
+      const answered = await evaluator.evaluate({ traineeId, now, requirements });
+      for (const requirement of requirements) {
+        results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
+      }
+    }),
+  );
+
+  const evaluated: EvaluatedStage[] = [];
+  const byKey = new Map<string, { title: string; completed: boolean; completedAt: Date | null }>();
+  for (const stage of stages) {
+    const requirements = stage.requirements.map((definition) => ({
+      definition,
+      result:
+        definition.kind === RequirementKind.TimeSince
+          ? evaluateTimeSince(definition, byKey.get(String(definition.params.sinceStage)), now)
+          : results.get(definition.key)!,
+    }));
+    const completed = requirements.every((r) => r.result.met);
+    const dates = requirements
+      .map((r) => r.result.metAt)
+      .filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()));
+    const completedAt =
+      completed && dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+    byKey.set(stage.key, { title: stage.title, completed, completedAt });
+    evaluated.push({ definition: stage, requirements, completedAt });
+  }
+  return evaluated;
+}
+
+function sentenceOf({ definition, result }: EvaluatedRequirement): string {
+  if (result.nextStep) return result.nextStep;
+  return result.need > 1
+    ? `${definition.title} (${result.have} of ${result.need} so far)`
+    : definition.title;
+}
+
+/** Stage status, current stage, designation, percentage and next steps, from evaluated stages. */
+export function deriveProgress(evaluated: readonly EvaluatedStage[]): DerivedProgress {
+  const completed = evaluated.map((stage) => stage.requirements.every((r) => r.result.met));
+  const current = completed.indexOf(false);
+  const firstOpen = current === -1 ? evaluated.length : current;
+
+  const stages = evaluated.map((stage, index): StageProgress => {
+    let status: StageStatus;
+    if (completed[index]) status = 'completed';
+    else if (index === firstOpen || stage.requirements.some((r) => r.result.met))
+      status = 'in_progress';
+    else status = 'locked';
+    return {
+      key: stage.definition.key,
+      title: stage.definition.title,
+      status,
+      designation: stage.definition.designation ?? null,
+      completedAt: stage.completedAt?.toISOString() ?? null,
+      requirements: stage.requirements.map(({ definition, result }) => ({
+        key: definition.key,
+        title: definition.title,
+        kind: definition.kind,
+        met: result.met,
+        have: result.have,
+        need: result.need,
+        detail: result.detail,
+        metAt: result.met && result.metAt ? result.metAt.toISOString() : null,
+      })),
+    };
+  });
+
+  let designation: string | null = null;
+  evaluated.forEach((stage, index) => {
+    if (completed[index] && stage.definition.designation)
+      designation = stage.definition.designation;
+  });
+
+  const all = evaluated.flatMap((stage) => stage.requirements);
+  const met = all.filter((r) => r.result.met).length;
+  const currentStage = current === -1 ? null : evaluated[current]!;
+
+  return {
+    currentStage: currentStage?.definition.key ?? null,
+    designation,
+    percentComplete: all.length ? Math.round((100 * met) / all.length) : 100,
+    stages,
+    nextSteps: currentStage
+      ? currentStage.requirements.filter((r) => !r.result.met).map(sentenceOf)
+      : [],
+  };
+}

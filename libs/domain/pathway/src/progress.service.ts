@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { EvaluatorRegistry } from './evaluator-registry.js';
+import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
+import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-versions.repository.js';
+import { type DerivedProgress, deriveProgress, evaluateStages } from './progress-engine.js';
+import { ProgressViewers } from './progress-viewers.js';
+import type { RequirementKind } from './requirement.js';
+
+/** The pathway every new trainee starts on (its latest published version). */
+export const DEFAULT_PATHWAY_KEY = 'msc-teacher';
+
+export interface ProgressView extends DerivedProgress {
+  traineeId: string;
+  pathway: { key: string; version: number; title: string; startedAt: string };
+  evaluatedAt: string;
+}
+
+export interface UnmetRequirement {
+  key: string;
+  title: string;
+  have: number;
+  need: number;
+  detail: string;
+}
+
+/**
+ * A trainee's progress, derived on each call from the evidence the other contexts hold: the
+ * trainee is pinned to a version on first use, then every evaluator is called once, concurrently.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly versions: PathwayVersionsRepository,
+    private readonly registry: EvaluatorRegistry,
+    private readonly viewers: ProgressViewers,
+  ) {}
+
+  /** The progress of a trainee, for themselves (the route admits trainees only). */
+  async progressOf(traineeId: string, now = new Date()): Promise<ProgressView> {
+    const pinned = await this.pinnedVersion(traineeId);
+    const evaluated = await evaluateStages(this.registry, pinned.stages, traineeId, now);
+    return {
+      traineeId,
+      pathway: {
+        key: pinned.key,
+        version: pinned.version,
+        title: pinned.title,
+        startedAt: pinned.started_at.toISOString(),
+      },
+      ...deriveProgress(evaluated),
+      evaluatedAt: now.toISOString(),
+    };
+  }
+
+  /** The progress of a trainee as `viewer` may see it: admins, the trainee, registered viewers. */
+  async progressFor(viewer: Actor, traineeId: string, now = new Date()): Promise<ProgressView> {
+    const allowed =
+      isAdmin(viewer) ||
+      viewer.id === traineeId ||
+      (await this.viewers.canView(viewer.id, traineeId));
+    // Refused before looking the trainee up, so that the answer does not tell who exists.
+    if (!allowed) {
+      throw new PathwayError(
+        PathwayErrorCode.ProgressNotVisible,
+        "You may not see this trainee's progress",
+      );
+    }
+    return this.progressOf(traineeId, now);
+  }
+
+  /**
+   * The unmet requirements of every stage up to and including `uptoStageKey`, for the steps that
+   * need them met first (a teacher-training application, a certification request). Requirements
+   * of `excludeKinds` are still evaluated (a later `time_since` may depend on them) but not listed.
+   */
+  async unmetFor(
+    traineeId: string,
+    uptoStageKey: string,
+    options: { excludeKinds?: RequirementKind[]; now?: Date } = {},
+  ): Promise<UnmetRequirement[]> {
+    const pinned = await this.pinnedVersion(traineeId);
+    const upto = pinned.stages.findIndex((stage) => stage.key === uptoStageKey);
+    if (upto === -1) {
+      throw new PathwayError(
+        PathwayErrorCode.StageNotFound,
+        `The pathway ${pinned.key} v${pinned.version} has no stage "${uptoStageKey}"`,
+      );
+    }
+    const excluded = new Set<string>(options.excludeKinds ?? []);
+    const evaluated = await evaluateStages(
+      this.registry,
+      pinned.stages.slice(0, upto + 1),
+      traineeId,
+      options.now ?? new Date(),
+    );
+    return evaluated
+      .flatMap((stage) => stage.requirements)
+      .filter(({ definition, result }) => !result.met && !excluded.has(definition.kind))
+      .map(({ definition, result }) => ({
+        key: definition.key,
+        title: definition.title,
+        have: result.have,
+        need: result.need,
+        detail: result.detail,
+      }));
+  }
+
+  private async pinnedVersion(traineeId: string): Promise<PinnedVersionRow> {
+    const pinned =
+      (await this.versions.pin(traineeId, DEFAULT_PATHWAY_KEY)) ??
+      // A concurrent first pin may have won the race: its row is visible to a new statement.
+      (await this.versions.pin(traineeId, DEFAULT_PATHWAY_KEY));
+    if (pinned) return pinned;
+    const blockers = await this.versions.pinBlockers(traineeId, DEFAULT_PATHWAY_KEY);
+    if (!blockers.trainee) {
+      throw new PathwayError(PathwayErrorCode.TraineeNotFound, 'No trainee has this id');
+    }
+    throw new PathwayError(
+      PathwayErrorCode.NoPublishedVersion,
+      `No version of the pathway "${DEFAULT_PATHWAY_KEY}" is published`,
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@msc/domain/audit';
+import { NotificationsModule } from '@msc/domain/notifications';
+import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
+import { StorageModule } from '@msc/storage';
+import { MentorReview, ReviewComment } from './mentor-review.entity.js';
+import {
+  CoursesTaughtEvaluator,
+  RecordingsApprovedEvaluator,
+  SessionsLoggedEvaluator,
+} from './practicum.evaluators.js';
+import { Practicum } from './practicum.entity.js';
+import { PracticumSession } from './practicum-session.entity.js';
+import { PracticumService } from './practicum.service.js';
+import { PracticumsRepository } from './practicums.repository.js';
+import { RecordingsRepository } from './recordings.repository.js';
+import { RecordingsService } from './recordings.service.js';
+import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsService } from './reviews.service.js';
+import { TeachingEvidenceRepository } from './teaching-evidence.repository.js';
+import { TeachingRecording } from './teaching-recording.entity.js';
+
+export const practicumEntities = [
+  Practicum,
+  PracticumSession,
+  TeachingRecording,
+  MentorReview,
+  ReviewComment,
+];
+
+/**
+ * Practicums, their session ledger, teaching recordings and reviews; judges the `courses_taught`,
+ * `sessions_logged` and `recordings_approved` requirements and lets mentors see their trainees' progress.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(practicumEntities),
+    AuditModule,
+    NotificationsModule,
+    PathwayModule,
+    StorageModule,
+  ],
+  providers: [
+    PracticumService,
+    RecordingsService,
+    ReviewsService,
+    PracticumsRepository,
+    RecordingsRepository,
+    ReviewsRepository,
+    TeachingEvidenceRepository,
+    CoursesTaughtEvaluator,
+    SessionsLoggedEvaluator,
+    RecordingsApprovedEvaluator,
+  ],
+  exports: [PracticumService, RecordingsService, ReviewsService],
+})
+export class PracticumModule implements OnModuleInit {
+  constructor(
+    private readonly registry: EvaluatorRegistry,
+    private readonly viewers: ProgressViewers,
+    private readonly practicums: PracticumService,
+    private readonly coursesTaught: CoursesTaughtEvaluator,
+    private readonly sessionsLogged: SessionsLoggedEvaluator,
+    private readonly recordingsApproved: RecordingsApprovedEvaluator,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.coursesTaught);
+    this.registry.register(this.sessionsLogged);
+    this.registry.register(this.recordingsApproved);
+    this.viewers.register((viewerId, traineeId) => this.practicums.isMentorOf(viewerId, traineeId));
+  }
+}

@@ -1,0 +1,12 @@
+import { DomainError } from '@msc/domain/kernel';
+
+export enum StorageErrorCode {
+  TooLarge = 'storage.too_large',
+  NotFound = 'storage.not_found',
+  InvalidKey = 'storage.invalid_key',
+  InvalidRange = 'storage.invalid_range',
+}
+
+export class StorageError extends DomainError<StorageErrorCode> {
+  readonly context = 'storage';
+}

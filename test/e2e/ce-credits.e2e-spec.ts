@@ -1,0 +1,463 @@
+import { inflateSync } from 'node:zlib';
+import request from 'supertest';
+import { jest } from '@jest/globals';
+import { Outbox } from '@msc/db';
+import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
+import { Notifier } from '@msc/domain/notifications';
+import { JobName, JobQueue, QueueName } from '@msc/queue';
+import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
+
+interface CohortSpec {
+  ceEligible?: boolean;
+  ceHours?: string | null;
+  sessions?: number;
+  deliveryMode?: 'online' | 'in_person';
+  accreditor?: string | null;
+}
+
+interface EnrollmentSpec {
+  requestCe?: boolean;
+  completed?: boolean;
+  /** Sessions 1..attended are marked present; the rest `missed`. */
+  attended?: number;
+  missed?: 'absent' | 'excused';
+  status?: 'enrolled' | 'withdrawn';
+  licenseNumber?: string | null;
+}
+
+/** The text pdfkit drew: its content streams inflated, the hex glyph strings decoded, in order. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString(
+        'latin1',
+      );
+    } catch {
+      continue;
+    }
+    for (const line of content.split('\n')) {
+      if (!/T[Jj]$/.test(line)) continue;
+      const hex = line.match(/<([0-9a-f]+)>/g) ?? [];
+      lines.push(hex.map((h) => Buffer.from(h.slice(1, -1), 'hex').toString('latin1')).join(''));
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('ce-credits (e2e)', () => {
+  let app: TestApp;
+  let factories: Factories;
+  let courseNumber = 0;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    factories = new Factories(app);
+  });
+  beforeEach(() => app.reset());
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => app.close());
+
+  async function newCohort(spec: CohortSpec = {}): Promise<string> {
+    const sessions = spec.sessions ?? 8;
+    courseNumber += 1;
+    const [course] = await app.db.query<{ id: string }>(
+      `INSERT INTO courses (code, title, format, delivery_mode, session_count, session_minutes,
+                            completion_min_sessions, ce_hours, ce_accreditor)
+       VALUES ($1, $2, 'msc_8_week', $3, $4, 150, $5, $6, $7) RETURNING id`,
+      [
+        `MSC-${courseNumber}`,
+        `Mindful Self-Compassion ${courseNumber}`,
+        spec.deliveryMode ?? 'online',
+        sessions,
+        Math.max(1, sessions - 1),
+        spec.ceHours === undefined ? '24.00' : spec.ceHours,
+        spec.accreditor === undefined
+          ? 'Approved for 24 CE hours by the Example Board of Psychology (provider 1234).'
+          : spec.accreditor,
+      ],
+    );
+    const [cohort] = await app.db.query<{ id: string }>(
+      `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity,
+                            ce_eligible, status, completed_at)
+       VALUES ($1, 'Spring cohort', '2026-03-02', '18:00', 'America/New_York', 'weekly', 10000,
+               $2, 'completed', now()) RETURNING id`,
+      [course!.id, spec.ceEligible ?? true],
+    );
+    await app.db.query(
+      `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
+       SELECT $1, n, timestamptz '2026-03-02 23:00Z' + (n - 1) * interval '7 days',
+              timestamptz '2026-03-03 01:30Z' + (n - 1) * interval '7 days'
+       FROM generate_series(1, $2::int) AS n`,
+      [cohort!.id, sessions],
+    );
+    return cohort!.id;
+  }
+
+  /** Enrolls the users with the same spec in one statement each (fast for thousands). */
+  async function enroll(
+    cohortId: string,
+    userIds: string[],
+    spec: EnrollmentSpec = {},
+  ): Promise<string[]> {
+    const status = spec.status ?? 'enrolled';
+    const rows = await app.db.query<{ id: string }>(
+      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
+                                enrolled_at, withdrawn_at, completed_at)
+       SELECT $1, u, $2, $3, $4, now(), CASE WHEN $2 = 'withdrawn' THEN now() END,
+              CASE WHEN $5::boolean THEN now() END
+       FROM unnest($6::uuid[]) AS u RETURNING id`,
+      [
+        cohortId,
+        status,
+        spec.requestCe ?? true,
+        spec.licenseNumber ?? null,
+        (spec.completed ?? true) && status === 'enrolled',
+        userIds,
+      ],
+    );
+    await app.db.query(
+      `INSERT INTO attendance_records (session_id, cohort_id, user_id, status)
+       SELECT s.id, s.cohort_id, u, CASE WHEN s.number <= $3 THEN 'present' ELSE $4 END
+       FROM cohort_sessions s CROSS JOIN unnest($2::uuid[]) AS u WHERE s.cohort_id = $1`,
+      [cohortId, userIds, spec.attended ?? 8, spec.missed ?? 'absent'],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async function newTrainees(count: number): Promise<string[]> {
+    const rows = await app.db.query<{ id: string }>(
+      `INSERT INTO users (email, password_hash, display_name, roles, time_zone)
+       SELECT 'bulk-' || n || '-' || gen_random_uuid() || '@example.org', 'not-a-hash',
+              'Trainee ' || n, ARRAY['trainee'], 'UTC'
+       FROM generate_series(1, $1::int) AS n RETURNING id`,
+      [count],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** What the courses context does when a cohort completes: an outbox row, relayed to BullMQ. */
+  async function completeCohort(cohortId: string): Promise<void> {
+    await app.get(Outbox).add({ name: JobName.IssueCohortCeCredits, data: { cohortId } });
+    await app.settle();
+  }
+
+  async function credits(cohortId?: string) {
+    return app.db.query<{
+      id: string;
+      enrollment_id: string;
+      user_id: string;
+      hours: string;
+      certificate_number: string;
+    }>(
+      `SELECT id, enrollment_id, user_id, hours::text AS hours, certificate_number FROM ce_credits
+       WHERE $1::uuid IS NULL OR cohort_id = $1 ORDER BY enrollment_id`,
+      [cohortId ?? null],
+    );
+  }
+
+  async function readyNotifications(): Promise<number> {
+    const [row] = await app.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM notifications WHERE kind = 'ce_certificate_ready'`,
+    );
+    return Number(row!.n);
+  }
+
+  /** Jobs of the cohort that failed or wait for a retry: a duplicate insert would land here. */
+  async function failedJobs(cohortId: string): Promise<string[]> {
+    const queue = app.queue(QueueName.CeCredits);
+    const jobs = [...(await queue.getFailed()), ...(await queue.getDelayed())];
+    return jobs
+      .filter((job) => (job.data as { cohortId: string }).cohortId === cohortId)
+      .map((job) => `${job.name}: ${job.failedReason}`);
+  }
+
+  async function trainee(): Promise<TestUser> {
+    return factories.newUser({ displayName: 'Ana Pereira' });
+  }
+
+  it('should issue one credit to each eligible enrollment and none to the others', async () => {
+    const cohortId = await newCohort();
+    const [eligible, noCe, notCompleted, withdrawn, neverCame] = await newTrainees(5).then((ids) =>
+      ids.map((id) => [id]),
+    );
+    const [eligibleEnrollment] = await enroll(cohortId, eligible!, { licenseNumber: 'PSY-77' });
+    await enroll(cohortId, noCe!, { requestCe: false });
+    await enroll(cohortId, notCompleted!, { completed: false });
+    await enroll(cohortId, withdrawn!, { status: 'withdrawn' });
+    await enroll(cohortId, neverCame!, { attended: 0 });
+    const notEligibleCohort = await newCohort({ ceEligible: false });
+    await enroll(notEligibleCohort, await newTrainees(3));
+    const noHoursCourse = await newCohort({ ceHours: null });
+    await enroll(noHoursCourse, await newTrainees(2));
+
+    await completeCohort(cohortId);
+    await completeCohort(notEligibleCohort);
+    await completeCohort(noHoursCourse);
+
+    const issued = await credits();
+    expect(issued).toEqual([
+      {
+        id: expect.any(String),
+        enrollment_id: eligibleEnrollment,
+        user_id: eligible![0],
+        hours: '24.00',
+        certificate_number: expect.stringMatching(/^MSC-CE-\d{4}-\d{6}$/),
+      },
+    ]);
+    expect(await readyNotifications()).toBe(1);
+    const [notification] = await app.db.query<{ user_id: string; title: string; body: string }>(
+      `SELECT user_id, title, body FROM notifications WHERE kind = 'ce_certificate_ready'`,
+    );
+    expect(notification).toEqual({
+      user_id: eligible![0],
+      title: 'CE certificate ready',
+      body: expect.stringContaining(issued[0]!.certificate_number),
+    });
+  });
+
+  it('should give no credit for the share of a session missed', async () => {
+    const cohortId = await newCohort({ ceHours: '24.00', sessions: 8 });
+    const [full, missedOne, excusedThree] = await newTrainees(3);
+    await enroll(cohortId, [full!], { attended: 8 });
+    await enroll(cohortId, [missedOne!], { attended: 7, missed: 'absent' });
+    await enroll(cohortId, [excusedThree!], { attended: 5, missed: 'excused' });
+    const thirds = await newCohort({ ceHours: '20.00', sessions: 3 });
+    const [twoOfThree] = await newTrainees(1);
+    await enroll(thirds, [twoOfThree!], { attended: 2 });
+
+    await completeCohort(cohortId);
+    await completeCohort(thirds);
+
+    const hoursOf = new Map((await credits()).map((c) => [c.user_id, c.hours]));
+    expect(Object.fromEntries(hoursOf)).toEqual({
+      [full!]: '24.00',
+      [missedOne!]: '21.00',
+      [excusedThree!]: '15.00',
+      [twoOfThree!]: '13.33',
+    });
+  });
+
+  it('should fan a large cohort out in chunks and keep one credit each however often it runs', async () => {
+    const cohortId = await newCohort();
+    const count = CE_CHUNK_SIZE * 2 + 100;
+    const enrollmentIds = await enroll(cohortId, await newTrainees(count));
+
+    await completeCohort(cohortId);
+    await completeCohort(cohortId);
+    const queue = app.get(JobQueue);
+    for (let i = 0; i < enrollmentIds.length; i += CE_CHUNK_SIZE) {
+      const chunk = enrollmentIds.slice(i, i + CE_CHUNK_SIZE);
+      for (const batch of ['replay-1', 'replay-2']) {
+        await queue.enqueue({
+          name: JobName.IssueCeCreditChunk,
+          data: { cohortId, batch, enrollmentIds: chunk },
+        });
+      }
+    }
+    await app.settle();
+
+    expect(await failedJobs(cohortId)).toEqual([]);
+    const issued = await credits(cohortId);
+    expect(issued).toHaveLength(count);
+    expect(new Set(issued.map((c) => c.enrollment_id)).size).toBe(count);
+    expect(new Set(issued.map((c) => c.certificate_number)).size).toBe(count);
+    expect(await readyNotifications()).toBe(count);
+    // Completed jobs outlive reset(): count this cohort's only.
+    const chunkJobs = (await app.queue(QueueName.CeCredits).getCompleted()).filter(
+      (job) =>
+        job.name === JobName.IssueCeCreditChunk &&
+        (job.data as { cohortId: string }).cohortId === cohortId,
+    );
+    // The first completion fans out 3 chunks, the second finds nothing left; then 2 replays of 3.
+    expect(chunkJobs.length).toBe(3 + 2 * 3);
+    const sizes = chunkJobs.map((job) => (job.data as { enrollmentIds: string[] }).enrollmentIds);
+    expect(Math.max(...sizes.map((ids) => ids.length))).toBe(CE_CHUNK_SIZE);
+  });
+
+  it('should issue exactly once when a worker died after committing part of the cohort', async () => {
+    const cohortId = await newCohort();
+    const enrollmentIds = await enroll(cohortId, await newTrainees(40));
+    const service = app.get(CeCreditsService);
+
+    // A chunk that committed half the cohort before its worker was killed, run again alongside.
+    const half = enrollmentIds.slice(0, 20);
+    const [first, concurrent] = await Promise.all([
+      service.issueChunk({ cohortId, enrollmentIds: half }),
+      service.issueChunk({ cohortId, enrollmentIds: half }),
+    ]);
+    expect(first.issued + concurrent.issued).toBe(20);
+    await completeCohort(cohortId);
+
+    expect(await failedJobs(cohortId)).toEqual([]);
+    const issued = await credits(cohortId);
+    expect(issued.map((c) => c.enrollment_id)).toEqual([...enrollmentIds].sort());
+    expect(await readyNotifications()).toBe(40);
+  });
+
+  it('should roll a failed chunk back and issue it once on the retry', async () => {
+    const cohortId = await newCohort();
+    await enroll(cohortId, await newTrainees(10));
+    jest
+      .spyOn(app.get(Notifier), 'notifyMany')
+      .mockRejectedValueOnce(new Error('worker lost its database connection'));
+
+    await completeCohort(cohortId);
+    expect(await credits(cohortId)).toHaveLength(0);
+    const failed = await app.queue(QueueName.CeCredits).getDelayed();
+    expect(failed.map((job) => job.name)).toEqual([JobName.IssueCeCreditChunk]);
+
+    await app.runDelayed(QueueName.CeCredits);
+    expect(await failedJobs(cohortId)).toEqual([]);
+    expect(await credits(cohortId)).toHaveLength(10);
+    expect(await readyNotifications()).toBe(10);
+  });
+
+  it('should list only the signed-in trainee’s own credits', async () => {
+    const ana = await trainee();
+    const bo = await factories.newTrainee();
+    const cohortId = await newCohort();
+    await enroll(cohortId, [ana.id, bo.id]);
+    await completeCohort(cohortId);
+
+    const res = await request(app.server).get('/api/v1/me/ce-credits').set(ana.auth).expect(200);
+    expect(res.body.items).toEqual([
+      {
+        id: expect.any(String),
+        cohortId,
+        courseId: expect.any(String),
+        courseCode: expect.any(String),
+        courseTitle: expect.stringContaining('Mindful Self-Compassion'),
+        hours: 24,
+        certificateNumber: expect.stringMatching(/^MSC-CE-/),
+        issuedAt: expect.any(String),
+        certificateUrl: expect.stringContaining('/certificate.pdf'),
+      },
+    ]);
+    const own = await credits(cohortId);
+    expect(res.body.items[0].id).toBe(own.find((c) => c.user_id === ana.id)!.id);
+    await request(app.server).get('/api/v1/me/ce-credits').expect(401);
+  });
+
+  it('should stream the certificate PDF to its holder and admins only', async () => {
+    const ana = await trainee();
+    const other = await factories.newTrainee();
+    const admin = await factories.newAdmin();
+    const cohortId = await newCohort({ deliveryMode: 'in_person' });
+    await enroll(cohortId, [ana.id], { attended: 7, licenseNumber: 'PSY-77' });
+    await completeCohort(cohortId);
+    const [credit] = await credits(cohortId);
+    const url = `/api/v1/ce-credits/${credit!.id}/certificate.pdf`;
+    const asBuffer = (req: request.Test) =>
+      req.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+    for (const who of [ana, admin]) {
+      const res = await asBuffer(request(app.server).get(url).set(who.auth)).expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const pdf = res.body as Buffer;
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.subarray(-8).toString('latin1')).toContain('%%EOF');
+      const text = pdfText(pdf);
+      for (const printed of [
+        'Ana Pereira',
+        'License number PSY-77',
+        'held in person from March 2, 2026 to April 20, 2026, attending 7 of 8 sessions',
+        '21.00 continuing education contact hours',
+        'Approved for 24 CE hours by the Example Board of Psychology (provider 1234).',
+        `Certificate number: ${credit!.certificate_number}`,
+        `${app.config.PUBLIC_BASE_URL}/api/v1/ce-credits/${credit!.id}/verify`,
+      ]) {
+        expect(text).toContain(printed);
+      }
+    }
+    const refused = await request(app.server).get(url).set(other.auth).expect(404);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    await request(app.server).get(url).expect(401);
+    await request(app.server)
+      .get('/api/v1/ce-credits/00000000-0000-4000-8000-000000000000/certificate.pdf')
+      .set(admin.auth)
+      .expect(404);
+  });
+
+  it('should let anyone verify a certificate by its link', async () => {
+    const ana = await trainee();
+    const cohortId = await newCohort({ deliveryMode: 'online' });
+    await enroll(cohortId, [ana.id], { attended: 7 });
+    await completeCohort(cohortId);
+    const [credit] = await credits(cohortId);
+
+    const res = await request(app.server)
+      .get(`/api/v1/ce-credits/${credit!.id}/verify`)
+      .expect(200);
+    expect(res.body).toEqual({
+      valid: true,
+      certificateNumber: credit!.certificate_number,
+      holderName: 'Ana Pereira',
+      courseTitle: expect.stringContaining('Mindful Self-Compassion'),
+      courseCode: expect.any(String),
+      hours: 21,
+      format: 'live interactive online',
+      firstSessionAt: '2026-03-02T23:00:00.000Z',
+      lastSessionAt: '2026-04-21T01:30:00.000Z',
+      accreditorStatement: expect.stringContaining('Example Board'),
+      issuedAt: expect.any(String),
+    });
+    await request(app.server)
+      .get('/api/v1/ce-credits/00000000-0000-4000-8000-000000000000/verify')
+      .expect(404);
+    await request(app.server).get('/api/v1/ce-credits/not-an-id/verify').expect(400);
+  });
+
+  it('should let an admin run issuance again and list a cohort’s credits', async () => {
+    const admin = await factories.newAdmin();
+    const ana = await trainee();
+    const cohortId = await newCohort();
+    const [late] = await newTrainees(1);
+    await enroll(cohortId, [ana.id]);
+    await enroll(cohortId, [late!], { attended: 0 });
+    await completeCohort(cohortId);
+    expect(await credits(cohortId)).toHaveLength(1);
+
+    // Attendance recorded after the fact; the admin asks for issuance again.
+    await app.db.query(`UPDATE attendance_records SET status = 'present' WHERE user_id = $1`, [
+      late,
+    ]);
+    await request(app.server)
+      .post('/api/v1/ce-credits/issuance')
+      .set(ana.auth)
+      .send({ cohortId })
+      .expect(403);
+    await request(app.server)
+      .post('/api/v1/ce-credits/issuance')
+      .set(admin.auth)
+      .send({ cohortId: 'nope' })
+      .expect(400);
+    await request(app.server)
+      .post('/api/v1/ce-credits/issuance')
+      .set(admin.auth)
+      .send({ cohortId: '00000000-0000-4000-8000-000000000000' })
+      .expect(404);
+    await request(app.server)
+      .post('/api/v1/ce-credits/issuance')
+      .set(admin.auth)
+      .send({ cohortId })
+      .expect(202);
+    await app.settle();
+
+    const listed = await request(app.server)
+      .get('/api/v1/ce-credits')
+      .query({ cohortId })
+      .set(admin.auth)
+      .expect(200);
+    expect(listed.body.total).toBe(2);
+    expect(listed.body.items.map((c: { hours: number }) => c.hours)).toEqual([24, 24]);
+    await request(app.server).get('/api/v1/ce-credits').set(ana.auth).expect(403);
+  });
+});
