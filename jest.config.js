@@ -31,8 +31,9 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 30_000,
     },
   ],
   maxWorkers: 2,
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30_000,
 };

@@ -29,9 +29,15 @@ export class CreatePracticum1795840000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "practicums_active_trainee_uq" ON "practicums" ("trainee_id") WHERE "status" = 'active'`,
     );
-    await queryRunner.query(`CREATE INDEX "practicums_trainee_id_idx" ON "practicums" ("trainee_id")`);
-    await queryRunner.query(`CREATE INDEX "practicums_mentor_id_idx" ON "practicums" ("mentor_id")`);
-    await queryRunner.query(`CREATE INDEX "practicums_created_by_idx" ON "practicums" ("created_by")`);
+    await queryRunner.query(
+      `CREATE INDEX "practicums_trainee_id_idx" ON "practicums" ("trainee_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "practicums_mentor_id_idx" ON "practicums" ("mentor_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "practicums_created_by_idx" ON "practicums" ("created_by")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "practicum_sessions" (

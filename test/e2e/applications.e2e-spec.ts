@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { Role } from '@msc/domain/kernel';
 import { createTestApp, expectProblem, Factories, type TestApp, type TestUser } from '@msc/testing';
 import {
   blobFiles,

@@ -13,6 +13,8 @@ interface CohortSpec {
   sessions?: number;
   deliveryMode?: 'online' | 'in_person';
   accreditor?: string | null;
+  /** `open` leaves completion to the courses context (POST /cohorts/:id/complete). */
+  status?: 'open' | 'completed';
 }
 
 interface EnrollmentSpec {
@@ -84,8 +86,8 @@ describe('ce-credits (e2e)', () => {
       `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity,
                             ce_eligible, status, completed_at)
        VALUES ($1, 'Spring cohort', '2026-03-02', '18:00', 'America/New_York', 'weekly', 10000,
-               $2, 'completed', now()) RETURNING id`,
-      [course!.id, spec.ceEligible ?? true],
+               $2, $3, CASE WHEN $3 = 'completed' THEN now() END) RETURNING id`,
+      [course!.id, spec.ceEligible ?? true, spec.status ?? 'completed'],
     );
     await app.db.query(
       `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
@@ -314,6 +316,26 @@ describe('ce-credits (e2e)', () => {
     expect(await failedJobs(cohortId)).toEqual([]);
     expect(await credits(cohortId)).toHaveLength(10);
     expect(await readyNotifications()).toBe(10);
+  });
+
+  it('should issue credits when the courses context completes the cohort', async () => {
+    const admin = await factories.newAdmin();
+    const cohortId = await newCohort({ status: 'open' });
+    const [all, missedOne, tooFew, noCe] = await newTrainees(4);
+    await enroll(cohortId, [all!], { completed: false, attended: 8 });
+    await enroll(cohortId, [missedOne!], { completed: false, attended: 7 });
+    await enroll(cohortId, [tooFew!], { completed: false, attended: 6 });
+    await enroll(cohortId, [noCe!], { completed: false, attended: 8, requestCe: false });
+
+    await request(app.server)
+      .post(`/api/v1/cohorts/${cohortId}/complete`)
+      .set(admin.auth)
+      .expect(202);
+    await app.settle();
+
+    const hoursOf = Object.fromEntries((await credits(cohortId)).map((c) => [c.user_id, c.hours]));
+    expect(hoursOf).toEqual({ [all!]: '24.00', [missedOne!]: '21.00' });
+    expect(await failedJobs(cohortId)).toEqual([]);
   });
 
   it('should list only the signed-in trainee’s own credits', async () => {

@@ -31,7 +31,9 @@ describe('practicum (e2e)', () => {
 
   describe('practicums', () => {
     it('should let an admin start a practicum that its trainee and mentor see', async () => {
-      const created = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201);
+      const created = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(
+        201,
+      );
       expect(created.body).toMatchObject({
         id: expect.any(String),
         traineeId: trainee.id,
@@ -44,9 +46,15 @@ describe('practicum (e2e)', () => {
       const other = await factories.newMentor();
       await request(app.server).get(`/api/v1/practicums/${id}`).set(other.auth).expect(404);
 
-      const mine = await request(app.server).get('/api/v1/me/practicums').set(mentor.auth).expect(200);
+      const mine = await request(app.server)
+        .get('/api/v1/me/practicums')
+        .set(mentor.auth)
+        .expect(200);
       expect(mine.body.items).toEqual([expect.objectContaining({ id, role: 'mentor' })]);
-      const theirs = await request(app.server).get('/api/v1/me/practicums').set(trainee.auth).expect(200);
+      const theirs = await request(app.server)
+        .get('/api/v1/me/practicums')
+        .set(trainee.auth)
+        .expect(200);
       expect(theirs.body.items).toEqual([expect.objectContaining({ id, role: 'trainee' })]);
 
       await app.settle();
@@ -58,16 +66,25 @@ describe('practicum (e2e)', () => {
 
     it('should refuse a mentor without the mentor role, a non-trainee, and a second active practicum', async () => {
       const notMentor = await factories.newTrainee();
-      const r1 = await createPracticum({ traineeId: trainee.id, mentorId: notMentor.id }).expect(422);
+      const r1 = await createPracticum({ traineeId: trainee.id, mentorId: notMentor.id }).expect(
+        422,
+      );
       expect(r1.body.code).toBe('practicum.not_a_mentor');
       const r2 = await createPracticum({ traineeId: mentor.id, mentorId: mentor.id }).expect(422);
       expect(r2.body.code).toBe('practicum.same_person');
       const otherMentor = await factories.newMentor();
-      const r3 = await createPracticum({ traineeId: otherMentor.id, mentorId: mentor.id }).expect(422);
+      const r3 = await createPracticum({ traineeId: otherMentor.id, mentorId: mentor.id }).expect(
+        422,
+      );
       expect(r3.body.code).toBe('practicum.not_a_trainee');
 
-      const first = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201);
-      const again = await createPracticum({ traineeId: trainee.id, mentorId: otherMentor.id }).expect(409);
+      const first = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(
+        201,
+      );
+      const again = await createPracticum({
+        traineeId: trainee.id,
+        mentorId: otherMentor.id,
+      }).expect(409);
       expect(again.body.code).toBe('practicum.active_practicum_exists');
       await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }, mentor).expect(403);
       await createPracticum({ traineeId: trainee.id }).expect(400);
@@ -83,11 +100,15 @@ describe('practicum (e2e)', () => {
   describe('sessions', () => {
     let practicumId: string;
     beforeEach(async () => {
-      practicumId = (await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201))
-        .body.id;
+      practicumId = (
+        await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201)
+      ).body.id;
     });
     const log = (who: TestUser, body: object) =>
-      request(app.server).post(`/api/v1/practicums/${practicumId}/sessions`).set(who.auth).send(body);
+      request(app.server)
+        .post(`/api/v1/practicums/${practicumId}/sessions`)
+        .set(who.auth)
+        .send(body);
 
     it('should let the mentor and an admin log sessions, and list them', async () => {
       const heldAt = new Date(Date.now() - DAY).toISOString();
@@ -105,7 +126,10 @@ describe('practicum (e2e)', () => {
         .get(`/api/v1/practicums/${practicumId}/sessions`)
         .set(trainee.auth)
         .expect(200);
-      expect(list.body.items.map((s: { kind: string }) => s.kind)).toEqual(['consultation', 'mentoring']);
+      expect(list.body.items.map((s: { kind: string }) => s.kind)).toEqual([
+        'consultation',
+        'mentoring',
+      ]);
       const consultations = await request(app.server)
         .get(`/api/v1/practicums/${practicumId}/sessions?kind=consultation`)
         .set(mentor.auth)
@@ -128,13 +152,19 @@ describe('practicum (e2e)', () => {
       await log(trainee, { kind: 'consultation', heldAt: past, minutes: 60 }).expect(403);
       const otherMentor = await factories.newMentor();
       await log(otherMentor, { kind: 'consultation', heldAt: past, minutes: 60 }).expect(404);
-      const [{ n }] = await app.db.query<{ n: string }>('SELECT count(*) AS n FROM practicum_sessions');
+      const [{ n }] = await app.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM practicum_sessions',
+      );
       expect(Number(n)).toBe(0);
     });
   });
 
   describe('evaluators', () => {
-    const evaluate = async (kind: RequirementKind, key: string, params: Record<string, unknown>) => {
+    const evaluate = async (
+      kind: RequirementKind,
+      key: string,
+      params: Record<string, unknown>,
+    ) => {
       const evaluator = app.get(EvaluatorRegistry).get(kind)!;
       const results = await evaluator.evaluate({
         traineeId: trainee.id,
@@ -147,9 +177,24 @@ describe('practicum (e2e)', () => {
 
     it('should count completed courses taught with enough enrolled participants', async () => {
       const teachers = [{ userId: trainee.id, role: 'co_teacher' as const }];
-      await insertCohort(app, { startsAt: day('2025-01-06'), enrolled: 8, notCounted: 4, teachers });
-      await insertCohort(app, { startsAt: day('2025-02-03'), enrolled: 7, notCounted: 5, teachers });
-      await insertCohort(app, { startsAt: day('2025-03-03'), enrolled: 9, status: 'open', teachers });
+      await insertCohort(app, {
+        startsAt: day('2025-01-06'),
+        enrolled: 8,
+        notCounted: 4,
+        teachers,
+      });
+      await insertCohort(app, {
+        startsAt: day('2025-02-03'),
+        enrolled: 7,
+        notCounted: 5,
+        teachers,
+      });
+      await insertCohort(app, {
+        startsAt: day('2025-03-03'),
+        enrolled: 9,
+        status: 'open',
+        teachers,
+      });
       await insertCohort(app, {
         startsAt: day('2025-04-07'),
         enrolled: 12,
@@ -180,24 +225,35 @@ describe('practicum (e2e)', () => {
         have: 1,
       });
       expect(
-        await evaluate(RequirementKind.CoursesTaught, 'c.taught', { ...params, consecutive: false }),
+        await evaluate(RequirementKind.CoursesTaught, 'c.taught', {
+          ...params,
+          consecutive: false,
+        }),
       ).toMatchObject({ met: true, have: 2 });
 
       await insertCohort(app, { startsAt: day('2025-03-03'), enrolled: 8, teachers });
       const chained = await evaluate(RequirementKind.CoursesTaught, 'c.taught', params);
       expect(chained).toMatchObject({ met: true, have: 2, need: 2 });
-      expect(chained.metAt).toEqual(new Date(day('2025-03-03').getTime() + 49 * DAY + 150 * 60_000));
+      expect(chained.metAt).toEqual(
+        new Date(day('2025-03-03').getTime() + 49 * DAY + 150 * 60_000),
+      );
     });
 
     it('should count sessions of a kind, and only those held during the co-taught course', async () => {
-      const practicum = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201);
+      const practicum = await createPracticum({
+        traineeId: trainee.id,
+        mentorId: mentor.id,
+      }).expect(201);
       await insertCohort(app, {
         startsAt: day('2025-01-06'),
         enrolled: 8,
         teachers: [{ userId: trainee.id, role: 'co_teacher' }],
       });
       // Pins the trainee to the default pathway, whose practicum.co_taught the `during` names.
-      await request(app.server).get(`/api/v1/trainees/${trainee.id}/progress`).set(mentor.auth).expect(200);
+      await request(app.server)
+        .get(`/api/v1/trainees/${trainee.id}/progress`)
+        .set(mentor.auth)
+        .expect(200);
       for (const [kind, heldAt] of [
         ['consultation', '2024-12-20'],
         ['consultation', '2025-01-13'],
@@ -223,12 +279,18 @@ describe('practicum (e2e)', () => {
       });
       expect(during).toMatchObject({ met: false, have: 2, need: 3 });
       expect(
-        await evaluate(RequirementKind.SessionsLogged, 's.mentoring', { sessionKind: 'mentoring', count: 1 }),
+        await evaluate(RequirementKind.SessionsLogged, 's.mentoring', {
+          sessionKind: 'mentoring',
+          count: 1,
+        }),
       ).toMatchObject({ met: true, have: 1 });
     });
 
     it('should count recordings whose latest review reaches the level in every domain', async () => {
-      const practicum = await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201);
+      const practicum = await createPracticum({
+        traineeId: trainee.id,
+        mentorId: mentor.id,
+      }).expect(201);
       const cohortId = await insertCohort(app, {
         startsAt: day('2025-01-06'),
         teachers: [{ userId: trainee.id, role: 'co_teacher' }],
@@ -267,30 +329,51 @@ describe('practicum (e2e)', () => {
         }
       }
       expect(
-        await evaluate(RequirementKind.RecordingsApproved, 'r.competent', { count: 4, minLevel: 'competent' }),
+        await evaluate(RequirementKind.RecordingsApproved, 'r.competent', {
+          count: 4,
+          minLevel: 'competent',
+        }),
       ).toMatchObject({ met: false, have: 2, need: 4 });
       expect(
-        await evaluate(RequirementKind.RecordingsApproved, 'r.beginner', { count: 3, minLevel: 'beginner' }),
+        await evaluate(RequirementKind.RecordingsApproved, 'r.beginner', {
+          count: 3,
+          minLevel: 'beginner',
+        }),
       ).toMatchObject({ met: true, have: 4 });
     });
 
     it('should check the params an admin publishes', () => {
       const registry = app.get(EvaluatorRegistry);
       expect(
-        registry.get(RequirementKind.CoursesTaught)!.validateParams!({ count: 0, formats: [], roles: ['x'] }),
+        registry.get(RequirementKind.CoursesTaught)!.validateParams!({
+          count: 0,
+          formats: [],
+          roles: ['x'],
+        }),
       ).toHaveLength(4);
       expect(
-        registry.get(RequirementKind.SessionsLogged)!.validateParams!({ sessionKind: 'consultation', count: 10 }),
+        registry.get(RequirementKind.SessionsLogged)!.validateParams!({
+          sessionKind: 'consultation',
+          count: 10,
+        }),
       ).toEqual([]);
       expect(
-        registry.get(RequirementKind.RecordingsApproved)!.validateParams!({ count: 4, minLevel: 'great' }),
-      ).toEqual(['minLevel must be one of incompetent, beginner, advanced_beginner, competent, proficient, advanced']);
+        registry.get(RequirementKind.RecordingsApproved)!.validateParams!({
+          count: 4,
+          minLevel: 'great',
+        }),
+      ).toEqual([
+        'minLevel must be one of incompetent, beginner, advanced_beginner, competent, proficient, advanced',
+      ]);
     });
   });
 
   it("should let a trainee's practicum mentor see their progress, and no other mentor", async () => {
     await createPracticum({ traineeId: trainee.id, mentorId: mentor.id }).expect(201);
-    await request(app.server).get(`/api/v1/trainees/${trainee.id}/progress`).set(mentor.auth).expect(200);
+    await request(app.server)
+      .get(`/api/v1/trainees/${trainee.id}/progress`)
+      .set(mentor.auth)
+      .expect(200);
     const other = await factories.newUser({ roles: [Role.Mentor] });
     const refused = await request(app.server)
       .get(`/api/v1/trainees/${trainee.id}/progress`)

@@ -28,7 +28,12 @@ export async function insertCohort(app: TestApp, fixture: CohortFixture): Promis
   const [cohort] = await app.db.query<{ id: string }>(
     `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity, status, completed_at)
      VALUES ($1, 'Cohort', $2::date, '18:00', 'UTC', 'weekly', 100, $3, $4) RETURNING id`,
-    [course!.id, fixture.startsAt.toISOString().slice(0, 10), status, status === 'completed' ? lastEnd : null],
+    [
+      course!.id,
+      fixture.startsAt.toISOString().slice(0, 10),
+      status,
+      status === 'completed' ? lastEnd : null,
+    ],
   );
   await app.db.query(
     `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
@@ -38,11 +43,10 @@ export async function insertCohort(app: TestApp, fixture: CohortFixture): Promis
     [cohort!.id, fixture.startsAt, sessions],
   );
   for (const teacher of fixture.teachers ?? []) {
-    await app.db.query('INSERT INTO cohort_teachers (cohort_id, user_id, role) VALUES ($1, $2, $3)', [
-      cohort!.id,
-      teacher.userId,
-      teacher.role,
-    ]);
+    await app.db.query(
+      'INSERT INTO cohort_teachers (cohort_id, user_id, role) VALUES ($1, $2, $3)',
+      [cohort!.id, teacher.userId, teacher.role],
+    );
   }
   const enrolled = fixture.enrolled ?? 0;
   const notCounted = fixture.notCounted ?? 0;
@@ -96,11 +100,9 @@ export function elfExecutable(): Buffer {
 }
 
 /** supertest: collect any body as a Buffer. */
-export function binary(
-  res: NodeJS.ReadableStream,
-  callback: (error: Error | null, body: Buffer) => void,
-): void {
+export function binary(res: unknown, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }

@@ -47,7 +47,9 @@ describe('teaching recordings past the size limit (e2e)', () => {
       .expect(413);
     expect(refused.body).toMatchObject({ status: 413, maxBytes: 4096 });
     expect(await filesUnder(app.config.DATA_DIR)).toEqual(before);
-    const [{ n }] = await app.db.query<{ n: string }>('SELECT count(*) AS n FROM teaching_recordings');
+    const [{ n }] = await app.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM teaching_recordings',
+    );
     expect(Number(n)).toBe(0);
 
     // Just under the limit is stored (and then rejected by the probe as too short).

@@ -48,7 +48,12 @@ describe('teaching recordings (e2e)', () => {
 
   const upload = (
     file: Buffer,
-    options: { filename?: string; contentType?: string; who?: TestUser; fields?: Record<string, string> } = {},
+    options: {
+      filename?: string;
+      contentType?: string;
+      who?: TestUser;
+      fields?: Record<string, string>;
+    } = {},
   ) => {
     let req = request(app.server)
       .post(`/api/v1/practicums/${practicumId}/recordings`)
@@ -160,30 +165,47 @@ describe('teaching recordings (e2e)', () => {
   });
 
   it('should refuse what is not audio or video by its bytes, and store nothing', async () => {
-    const exe = await upload(elfExecutable(), { filename: 'lesson.mp4', contentType: 'video/mp4' }).expect(415);
-    expect(exe.headers['content-type']).toContain('application/problem+json');
-    await upload(Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), {
+    const exe = await upload(elfExecutable(), {
       filename: 'lesson.mp4',
       contentType: 'video/mp4',
     }).expect(415);
-    const [{ n }] = await app.db.query<{ n: string }>('SELECT count(*) AS n FROM teaching_recordings');
+    expect(exe.headers['content-type']).toContain('application/problem+json');
+    await upload(
+      Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'),
+      {
+        filename: 'lesson.mp4',
+        contentType: 'video/mp4',
+      },
+    ).expect(415);
+    const [{ n }] = await app.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM teaching_recordings',
+    );
     expect(Number(n)).toBe(0);
   });
 
   it('should refuse missing consent, a cohort the trainee does not teach, and uploads by others', async () => {
     const file = wav(61);
-    await upload(file, { fields: { cohortId, sessionNumber: '3', consentConfirmed: 'false' } }).expect(400);
+    await upload(file, {
+      fields: { cohortId, sessionNumber: '3', consentConfirmed: 'false' },
+    }).expect(400);
     await upload(file, { fields: { cohortId, sessionNumber: '3' } }).expect(400);
-    const foreign = await insertCohort(app, { startsAt: new Date('2026-01-05T18:00:00Z'), status: 'open' });
+    const foreign = await insertCohort(app, {
+      startsAt: new Date('2026-01-05T18:00:00Z'),
+      status: 'open',
+    });
     const notTeaching = await upload(file, {
       fields: { cohortId: foreign, sessionNumber: '3', consentConfirmed: 'true' },
     }).expect(422);
     expect(notTeaching.body.code).toBe('practicum.not_teaching_cohort');
-    await upload(file, { fields: { cohortId, sessionNumber: '9', consentConfirmed: 'true' } }).expect(422);
+    await upload(file, {
+      fields: { cohortId, sessionNumber: '9', consentConfirmed: 'true' },
+    }).expect(422);
     await upload(file, { who: mentor }).expect(403);
     const stranger = await factories.newTrainee();
     await upload(file, { who: stranger }).expect(404);
-    const [{ n }] = await app.db.query<{ n: string }>('SELECT count(*) AS n FROM teaching_recordings');
+    const [{ n }] = await app.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM teaching_recordings',
+    );
     expect(Number(n)).toBe(0);
   });
 
@@ -242,7 +264,10 @@ describe('teaching recordings (e2e)', () => {
     await review(id, mentor, { ...body, scores: { ...SCORES, inquiry: 'excellent' } }).expect(400);
     const { inquiry: _inquiry, ...missing } = SCORES;
     await review(id, mentor, { ...body, scores: missing }).expect(400);
-    await review(id, mentor, { ...body, comments: [{ atSeconds: 61.5, text: 'after the end' }] }).expect(422);
+    await review(id, mentor, {
+      ...body,
+      comments: [{ atSeconds: 61.5, text: 'after the end' }],
+    }).expect(422);
 
     const done = await review(id, mentor, body).expect(201);
     expect(done.body).toEqual({ id: expect.any(String), outcome: 'competent' });
@@ -252,7 +277,10 @@ describe('teaching recordings (e2e)', () => {
     expect(seen.body.status).toBe('reviewed');
     expect(seen.body.review).toMatchObject({ outcome: 'competent', comments: body.comments });
     expect(await app.queue(QueueName.Recordings).getDelayed()).toEqual([]);
-    const pending = await request(app.server).get('/api/v1/me/reviews').set(mentor.auth).expect(200);
+    const pending = await request(app.server)
+      .get('/api/v1/me/reviews')
+      .set(mentor.auth)
+      .expect(200);
     expect(pending.body.items).toEqual([]);
 
     await app.settle();

@@ -86,15 +86,49 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.config.DATABASE_URL });
-    client.on('error', (error) => {
+    // Until LISTEN succeeded, a failure rejects below and the caller retries.
+    let listening = false;
+    let lost = false;
+    const onLost = (error?: Error) => {
+      if (!listening || lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      if (this.stopped) return;
       this.logger.warn({ err: error }, 'outbox listener lost; polling until it is back');
-      this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000);
-    });
+      void client.end().catch(() => undefined);
+      this.relisten();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
     client.on('notification', () => this.wake());
     await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    listening = true;
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
     this.listener = client;
+  }
+
+  /** Listens again after a second, and keeps trying while PostgreSQL cannot be reached. */
+  private relisten(): void {
+    setTimeout(() => {
+      if (this.stopped) return;
+      this.listen().then(
+        // Rows committed while nobody listened sent no notification that arrived.
+        () => this.wake(),
+        (error: unknown) => {
+          this.logger.warn({ err: error }, 'outbox listener could not reconnect; retrying');
+          this.relisten();
+        },
+      );
+    }, 1000).unref();
   }
 
   private async relayBatch(): Promise<number> {

@@ -8,6 +8,8 @@ export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private open = true;
+  /** Connections refused while cut: someone tried to reach the dependency. */
+  refused = 0;
 
   constructor(
     private readonly targetPort: number,
@@ -21,6 +23,7 @@ export class TcpProxy {
   async start(): Promise<void> {
     this.server = net.createServer((client) => {
       if (!this.open) {
+        this.refused += 1;
         client.destroy();
         return;
       }
@@ -41,6 +44,7 @@ export class TcpProxy {
   /** Drops every connection and refuses new ones until `restore()`. */
   cut(): void {
     this.open = false;
+    this.refused = 0;
     for (const socket of this.sockets) socket.destroy();
   }
 

@@ -84,12 +84,10 @@ export class TestApp {
   async settle(timeoutMs = 15_000): Promise<void> {
     const relay = this.get(OutboxRelay);
     const deadline = Date.now() + timeoutMs;
+    let idle = 0;
     for (;;) {
       await relay.drain();
-      const [pending] = await this.db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
-      );
-      let busy = Number(pending!.n);
+      let busy = 0;
       for (const name of Object.values(QueueName)) {
         const counts = await this.queue(name).getJobCounts(
           'waiting',
@@ -99,7 +97,15 @@ export class TestApp {
         );
         busy += Object.values(counts).reduce((a, b) => a + b, 0);
       }
-      if (busy === 0) return;
+      // Counted after the jobs: a job that finished meanwhile has committed its outbox rows.
+      const [pending] = await this.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
+      );
+      busy += Number(pending!.n);
+      // Twice idle in a row: the background relay may have been between a queue and its commit.
+      idle = busy === 0 ? idle + 1 : 0;
+      if (idle >= 2) return;
+      if (busy === 0) continue;
       if (Date.now() > deadline) throw new Error(`jobs still pending after ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -59,6 +60,7 @@ export class AttestationsController {
 
   @SignedIn()
   @Get('attestations/:id/evidence')
+  @Header('Cache-Control', 'private, no-store')
   async evidence(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     const file = await this.attestations.openEvidence(user, id);
     return new StreamableFile(file.stream, {

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -142,7 +152,9 @@ export class PracticumsController {
         if (part.fieldname !== 'file') {
           part.file.resume();
           throw new ApiProblem(400, 'validation', 'The recording goes in the field "file"', {
-            errors: [{ field: part.fieldname, message: `${part.fieldname} is not an accepted field` }],
+            errors: [
+              { field: part.fieldname, message: `${part.fieldname} is not an accepted field` },
+            ],
           });
         }
         // Fields sent before the file are checked before a byte of it is stored.

@@ -52,6 +52,7 @@ export interface CeCreditVerification {
 
 export interface CohortIssuance {
   cohortId: string;
+  found: boolean;
   eligible: number;
   chunks: number;
 }
@@ -104,9 +105,9 @@ export class CeCreditsService {
    * which BullMQ does not add twice; the chunks themselves are idempotent besides.
    */
   async issueForCohort(cohortId: string, batch: string = randomUUID()): Promise<CohortIssuance> {
-    if (!(await this.credits.cohortExists(cohortId))) {
-      throw new CeCreditsError(CeCreditsErrorCode.CohortNotFound, 'No such cohort', { cohortId });
-    }
+    // A cohort that is gone stays gone: nothing to retry.
+    if (!(await this.credits.cohortExists(cohortId)))
+      return { cohortId, found: false, eligible: 0, chunks: 0 };
     const eligible = await this.credits.uncreditedEligibleEnrollmentIds(cohortId);
     const chunks = chunked(eligible, CE_CHUNK_SIZE);
     await Promise.all(
@@ -117,7 +118,7 @@ export class CeCreditsService {
         }),
       ),
     );
-    return { cohortId, eligible: eligible.length, chunks: chunks.length };
+    return { cohortId, found: true, eligible: eligible.length, chunks: chunks.length };
   }
 
   /**

@@ -28,7 +28,8 @@ export const COMPETENT_LEVEL: RubricLevel = 'competent';
 
 export type RubricScores = Record<RubricDomain, RubricLevel>;
 
-export const rankOf = (level: string): number => (RUBRIC_LEVELS as readonly string[]).indexOf(level);
+export const rankOf = (level: string): number =>
+  (RUBRIC_LEVELS as readonly string[]).indexOf(level);
 export const isRubricLevel = (value: unknown): value is RubricLevel =>
   typeof value === 'string' && rankOf(value) !== -1;
 

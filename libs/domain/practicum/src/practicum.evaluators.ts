@@ -29,7 +29,13 @@ function unknownParams(params: Record<string, unknown>, known: string[]): string
 }
 
 export function coursesTaughtProblems(params: Record<string, unknown>): string[] {
-  const problems = unknownParams(params, ['count', 'minParticipants', 'formats', 'roles', 'consecutive']);
+  const problems = unknownParams(params, [
+    'count',
+    'minParticipants',
+    'formats',
+    'roles',
+    'consecutive',
+  ]);
   if (!isPositiveInt(params.count)) problems.push('count must be a whole number of at least 1');
   if (!isNonNegativeInt(params.minParticipants))
     problems.push('minParticipants must be a whole number of at least 0');
@@ -72,7 +78,14 @@ function result(
   nextStep: string,
 ): RequirementResult {
   const met = have >= need;
-  return { met, have, need, detail, nextStep: met ? undefined : nextStep, metAt: met ? metAt : null };
+  return {
+    met,
+    have,
+    need,
+    detail,
+    nextStep: met ? undefined : nextStep,
+    metAt: met ? metAt : null,
+  };
 }
 
 const taughtParams = (params: Record<string, unknown>) => params as unknown as CoursesTaughtParams;

@@ -65,7 +65,10 @@ export class PracticumService {
     private readonly notifier: Notifier,
   ) {}
 
-  async create(actor: Actor, input: { traineeId: string; mentorId: string }): Promise<PracticumView> {
+  async create(
+    actor: Actor,
+    input: { traineeId: string; mentorId: string },
+  ): Promise<PracticumView> {
     if (input.traineeId === input.mentorId) {
       throw new PracticumError(
         PracticumErrorCode.SamePerson,
@@ -83,10 +86,16 @@ export class PracticumService {
         );
       }
       if (!traineeRoles.includes(Role.Trainee)) {
-        throw new PracticumError(PracticumErrorCode.NotATrainee, 'The trainee must hold the trainee role');
+        throw new PracticumError(
+          PracticumErrorCode.NotATrainee,
+          'The trainee must hold the trainee role',
+        );
       }
       if (!mentorRoles.includes(Role.Mentor)) {
-        throw new PracticumError(PracticumErrorCode.NotAMentor, 'The mentor must hold the mentor role');
+        throw new PracticumError(
+          PracticumErrorCode.NotAMentor,
+          'The mentor must hold the mentor role',
+        );
       }
       const id = await this.practicums.insert({ ...input, createdBy: actor.id });
       if (!id) {

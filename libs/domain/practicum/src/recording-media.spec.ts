@@ -32,7 +32,9 @@ const chunks = (buffer: Buffer, size = 1000) =>
 describe('recording media', () => {
   it('should accept audio and video by their bytes and refuse the rest', async () => {
     expect(await recordingTypeOf(wav(1))).toBe('audio/wav');
-    expect(await recordingTypeOf(Buffer.from('<!doctype html><html><body>hi</body></html>'))).toBeNull();
+    expect(
+      await recordingTypeOf(Buffer.from('<!doctype html><html><body>hi</body></html>')),
+    ).toBeNull();
     const exe = Buffer.alloc(512);
     exe.write('MZ', 0, 'ascii');
     exe.writeUInt32LE(64, 60);
@@ -51,7 +53,10 @@ describe('recording media', () => {
 
   it('should probe duration and container and hash the whole file in one read', async () => {
     const body = wav(61);
-    const sut = await probeMedia(chunks(body, 16_384), { mimeType: 'audio/wav', size: body.length });
+    const sut = await probeMedia(chunks(body, 16_384), {
+      mimeType: 'audio/wav',
+      size: body.length,
+    });
     expect(sut.error).toBeNull();
     expect(sut.durationSeconds).toBeCloseTo(61, 3);
     expect(sut.container).toBe('WAVE');
@@ -70,9 +75,14 @@ describe('recording media', () => {
 describe(outcomeOf.name, () => {
   const all = (level: string) =>
     Object.fromEntries(
-      ['coverage_pacing', 'relational_skills', 'embodiment', 'guiding_practices', 'inquiry', 'holding_the_group'].map(
-        (d) => [d, level],
-      ),
+      [
+        'coverage_pacing',
+        'relational_skills',
+        'embodiment',
+        'guiding_practices',
+        'inquiry',
+        'holding_the_group',
+      ].map((d) => [d, level]),
     ) as Parameters<typeof outcomeOf>[0];
 
   it('should be competent only when every domain is at least competent', () => {

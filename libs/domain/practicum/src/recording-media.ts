@@ -62,7 +62,10 @@ export async function splitHead(
       if (!complete) source.destroy();
     }
   }
-  return { head: head.subarray(0, bytes), stream: Readable.from(everything(), { objectMode: false }) };
+  return {
+    head: head.subarray(0, bytes),
+    stream: Readable.from(everything(), { objectMode: false }),
+  };
 }
 
 export interface MediaProbe {

@@ -7,7 +7,13 @@ import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { jobIdOf, type JobItem, JobName } from '@msc/queue';
 import { BlobStore, type ByteRange, StorageError, StorageErrorCode } from '@msc/storage';
-import { DAY_MS, MIN_RECORDING_SECONDS, REVIEW_DUE_DAYS, REVIEW_ESCALATION_DAYS, REVIEW_REMINDER_DAYS } from './practicum.config.js';
+import {
+  DAY_MS,
+  MIN_RECORDING_SECONDS,
+  REVIEW_DUE_DAYS,
+  REVIEW_ESCALATION_DAYS,
+  REVIEW_REMINDER_DAYS,
+} from './practicum.config.js';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
 import { PracticumStatus } from './practicum.entity.js';
 import { PracticumsRepository } from './practicums.repository.js';
@@ -262,7 +268,12 @@ export class RecordingsService {
     }
     const { durationSeconds, container } = probe;
     if (probe.sha256 !== row.sha256 || probe.size !== Number(row.size_bytes)) {
-      return this.rejectRecording(row, RejectionReason.ChecksumMismatch, durationSeconds, container);
+      return this.rejectRecording(
+        row,
+        RejectionReason.ChecksumMismatch,
+        durationSeconds,
+        container,
+      );
     }
     if (probe.error !== null) {
       return this.rejectRecording(row, RejectionReason.Unreadable, null, container);
@@ -289,7 +300,8 @@ export class RecordingsService {
   async assignReviewer(recordingId: string, now = new Date()): Promise<string> {
     return this.tx.transaction(async () => {
       const row = await this.recordings.findById(recordingId, { forUpdate: true });
-      if (!row || row.status !== RecordingStatus.AwaitingReview || row.reviewer_id) return 'skipped';
+      if (!row || row.status !== RecordingStatus.AwaitingReview || row.reviewer_id)
+        return 'skipped';
       const practicumMentorId = (await this.recordings.practicumMentorOf(row.practicum_id))!;
       const reviewerId = await this.recordings.pickReviewer({
         traineeId: row.trainee_id,
@@ -376,7 +388,9 @@ export class RecordingsService {
 
   private stillOwed(row: RecordingRow | null, reviewerId: string): boolean {
     return (
-      row !== null && row.status === RecordingStatus.AwaitingReview && row.reviewer_id === reviewerId
+      row !== null &&
+      row.status === RecordingStatus.AwaitingReview &&
+      row.reviewer_id === reviewerId
     );
   }
 

@@ -31,7 +31,13 @@ export class ReviewsRepository {
     const [review] = await this.tx.query<{ id: string }>(
       `INSERT INTO mentor_reviews (recording_id, reviewer_id, scores, outcome, summary)
        VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
-      [input.recordingId, input.reviewerId, JSON.stringify(input.scores), input.outcome, input.summary],
+      [
+        input.recordingId,
+        input.reviewerId,
+        JSON.stringify(input.scores),
+        input.outcome,
+        input.summary,
+      ],
     );
     if (input.comments.length > 0) {
       await this.tx.query(

@@ -1,7 +1,12 @@
 import { tallySessions, tallyTaught, type TaughtCourse } from './teaching-evidence.js';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));
-const course = (id: string, from: number, to: number, extra: Partial<TaughtCourse> = {}): TaughtCourse => ({
+const course = (
+  id: string,
+  from: number,
+  to: number,
+  extra: Partial<TaughtCourse> = {},
+): TaughtCourse => ({
   cohortId: id,
   format: 'msc_8_week',
   role: 'lead',
@@ -10,7 +15,12 @@ const course = (id: string, from: number, to: number, extra: Partial<TaughtCours
   endsAt: day(to),
   ...extra,
 });
-const params = { count: 2, minParticipants: 8, formats: ['msc_8_week'], roles: ['lead', 'co_teacher'] };
+const params = {
+  count: 2,
+  minParticipants: 8,
+  formats: ['msc_8_week'],
+  roles: ['lead', 'co_teacher'],
+};
 
 describe(tallyTaught.name, () => {
   it('should count qualifying courses and date the requirement by the count-th end', () => {
@@ -64,6 +74,8 @@ describe(tallySessions.name, () => {
   });
 
   it('should leave out sessions shorter than minMinutes', () => {
-    expect(tallySessions(sessions, { sessionKind: 'mentoring', count: 1, minMinutes: 60 }).have).toBe(0);
+    expect(
+      tallySessions(sessions, { sessionKind: 'mentoring', count: 1, minMinutes: 60 }).have,
+    ).toBe(0);
   });
 });

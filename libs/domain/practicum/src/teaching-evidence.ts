@@ -29,7 +29,10 @@ export interface TaughtTally {
  * chain of courses that do not overlap in time (one may start when the previous ends), picked by
  * earliest end: that greedy choice is both the longest chain and the one complete soonest.
  */
-export function tallyTaught(courses: readonly TaughtCourse[], params: CoursesTaughtParams): TaughtTally {
+export function tallyTaught(
+  courses: readonly TaughtCourse[],
+  params: CoursesTaughtParams,
+): TaughtTally {
   const qualifying = courses
     .filter(
       (c) =>
@@ -37,7 +40,10 @@ export function tallyTaught(courses: readonly TaughtCourse[], params: CoursesTau
         params.roles.includes(c.role) &&
         c.participants >= params.minParticipants,
     )
-    .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.startsAt.getTime() - b.startsAt.getTime());
+    .sort(
+      (a, b) =>
+        a.endsAt.getTime() - b.endsAt.getTime() || a.startsAt.getTime() - b.startsAt.getTime(),
+    );
   let counted = qualifying;
   if (params.consecutive) {
     counted = [];
@@ -79,11 +85,11 @@ export function tallySessions(
         (!windows ||
           windows.some(
             (w) =>
-              s.heldAt.getTime() >= w.startsAt.getTime() && s.heldAt.getTime() <= w.endsAt.getTime(),
+              s.heldAt.getTime() >= w.startsAt.getTime() &&
+              s.heldAt.getTime() <= w.endsAt.getTime(),
           )),
     )
     .sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime());
-  const metAt =
-    params.count <= 0 ? new Date(0) : (counted[params.count - 1]?.heldAt ?? null);
+  const metAt = params.count <= 0 ? new Date(0) : (counted[params.count - 1]?.heldAt ?? null);
   return { have: counted.length, metAt };
 }

@@ -10,7 +10,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { PracticeKind } from '@msc/domain/courses';
 import { PageQuery } from '../../common/pagination.dto.js';
@@ -43,7 +42,6 @@ export class LogPracticeDto {
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(2000)
   note?: string;
 }

@@ -42,7 +42,10 @@ export class LogSessionDto {
   })
   kind: PracticumSessionKind;
 
-  @ApiProperty({ example: '2027-03-15T18:00:00.000Z', description: 'When it was held; not in the future' })
+  @ApiProperty({
+    example: '2027-03-15T18:00:00.000Z',
+    description: 'When it was held; not in the future',
+  })
   @IsISO8601({ strict: true })
   heldAt: string;
 
@@ -74,7 +77,9 @@ export class RecordingFieldsDto {
   sessionNumber: number;
 
   @ApiProperty({ enum: ['true'], description: 'Everyone recorded consented to the recording' })
-  @IsIn(['true'], { message: 'consentConfirmed must be true: everyone recorded must have consented' })
+  @IsIn(['true'], {
+    message: 'consentConfirmed must be true: everyone recorded must have consented',
+  })
   consentConfirmed: string;
 }
 
