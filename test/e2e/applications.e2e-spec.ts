@@ -157,6 +157,7 @@ describe('attestations and applications (e2e)', () => {
         .expect(200);
       expect(file.headers['content-type']).toBe('application/pdf');
       expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(file.headers['cache-control']).toBe('private, no-store');
       expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
     });
 

@@ -79,10 +79,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof retryAfterSeconds === 'number') headers['Retry-After'] = String(retryAfterSeconds);
     if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
     return {
+      // Details extend the problem; they never replace its standard members.
       problem: {
+        ...details,
         ...this.problem(status, error.code.replace(/\./g, '/'), error.message),
         code: error.code,
-        ...details,
       },
       headers,
     };

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class RegisterDto {
   @ApiProperty({ example: 'ana@example.org' })
@@ -23,6 +31,7 @@ export class RegisterDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone, for example Europe/Lisbon' })
   timeZone?: string;
 }
 

@@ -8,6 +8,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsTimeZone,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -45,6 +46,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @IsTimeZone({ message: 'timeZone must be an IANA time zone, for example Europe/Lisbon' })
   timeZone?: string;
 }
 
