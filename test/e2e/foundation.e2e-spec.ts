@@ -291,14 +291,7 @@ describe('outbox (e2e)', () => {
   });
 
   async function jobsOf(name: JobName) {
-    const jobs = await queue().getJobs([
-      'completed',
-      'waiting',
-      'active',
-      'delayed',
-      'failed',
-      'paused',
-    ]);
+    const jobs = await queue().getJobs(['completed', 'waiting', 'active', 'delayed', 'failed']);
     return jobs.filter((job) => job.name === name);
   }
 

@@ -89,14 +89,18 @@ export async function ensureWorkerDatabase(): Promise<string> {
 
 let truncatable: Promise<string[]> | undefined;
 
-/** Tables the migrations leave empty: truncated between tests; seeded ones are kept. */
+/**
+ * Tables the migrations leave empty: truncated between tests; seeded ones are kept, and so are the
+ * secrets a process made at boot (its signing keys live on in its memory).
+ */
 export function truncatableTables(): Promise<string[]> {
   truncatable ??= withClient(databaseUrl(TEMPLATE_DB), async (client) => {
     const { rows } = await client.query<{ name: string; empty: boolean }>(
       `SELECT c.relname AS name,
               NOT EXISTS (SELECT 1 FROM pg_stat_user_tables s WHERE s.relid = c.oid AND s.n_live_tup > 0) AS empty
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'migrations'`,
+       WHERE n.nspname = 'public' AND c.relkind = 'r'
+         AND c.relname NOT IN ('migrations', 'app_secrets')`,
     );
     const names: string[] = [];
     for (const row of rows) {

@@ -148,7 +148,10 @@ function judge(
       have: best.attended,
       need: best.completion_min_sessions,
       detail: `Attended ${best.attended} of the ${best.completion_min_sessions} sessions needed in ${best.cohort_title}`,
-      nextStep: `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`,
+      nextStep:
+        missing > 0
+          ? `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`
+          : `Your attendance is enough: ${best.cohort_title} counts once it is completed`,
       metAt: null,
     };
   }

@@ -1,0 +1,107 @@
+import request from 'supertest';
+import { Role } from '@msc/domain/kernel';
+import { createTestApp, type TestApp } from '@msc/testing';
+import { type DemoSeedResult, seedDemo, UPCOMING_CAPACITY } from '../../apps/cli/src/demo-seed.js';
+
+/** The demo seed runs the whole pathway through the services and the queues: allow it time. */
+const SEED_TIMEOUT_MS = 180_000;
+
+describe(seedDemo.name, () => {
+  let app: TestApp;
+  let sut: DemoSeedResult;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    sut = await seedDemo(app);
+  }, SEED_TIMEOUT_MS);
+  afterAll(() => app.close());
+
+  const login = async (email: string, password: string) => {
+    const res = await request(app.server)
+      .post('/api/v1/auth/login')
+      .send({ email, password })
+      .expect(200);
+    return { Authorization: `Bearer ${res.body.accessToken as string}` };
+  };
+
+  it('should create a trainee in every stage, as their own progress reports it', async () => {
+    expect(sut.outcome).toBe('seeded');
+    const trainees = sut.logins.filter((l) => l.role === Role.Trainee);
+    expect(trainees.map((t) => t.stage)).toEqual([
+      'msc_course',
+      'personal_practice',
+      'teacher_training',
+      'practicum',
+      'certification',
+      null,
+    ]);
+    for (const trainee of trainees) {
+      const res = await request(app.server)
+        .get('/api/v1/me/progress')
+        .set(await login(trainee.email, trainee.password))
+        .expect(200);
+      expect({ email: trainee.email, currentStage: res.body.currentStage }).toEqual({
+        email: trainee.email,
+        currentStage: trainee.stage,
+      });
+    }
+  });
+
+  it('should give the trained and certified teachers their designations and credentials', async () => {
+    const rows = await app.db.query<{ email: string; designation: string; credentials: string }>(
+      `SELECT u.email, d.designation,
+              (SELECT count(*) FROM credentials c WHERE c.designation_id = d.id) AS credentials
+       FROM designations d JOIN users u ON u.id = d.trainee_id
+       ORDER BY u.email, d.designation`,
+    );
+    const [trained, certified] = sut.logins
+      .filter((l) => l.stage === 'certification' || (l.role === Role.Trainee && l.stage === null))
+      .map((l) => l.email);
+    expect(rows).toEqual([
+      { email: certified, designation: 'certified_teacher', credentials: '1' },
+      { email: certified, designation: 'trained_teacher', credentials: '1' },
+      { email: trained, designation: 'trained_teacher', credentials: '1' },
+    ]);
+  });
+
+  it('should leave past cohorts completed with CE credits, and an upcoming one with a waitlist', async () => {
+    const cohorts = await app.db.query<{
+      title: string;
+      status: string;
+      enrolled: string;
+      waitlisted: string;
+      credits: string;
+    }>(
+      `SELECT c.title, c.status,
+              count(*) FILTER (WHERE e.status = 'enrolled') AS enrolled,
+              count(*) FILTER (WHERE e.status = 'waitlisted') AS waitlisted,
+              (SELECT count(*) FROM ce_credits cc WHERE cc.cohort_id = c.id) AS credits
+       FROM cohorts c LEFT JOIN enrollments e ON e.cohort_id = c.id
+       GROUP BY c.id ORDER BY c.start_date`,
+    );
+    const completed = cohorts.filter((c) => c.status === 'completed');
+    expect(completed).toHaveLength(6);
+    const ceCohorts = completed.filter((c) => Number(c.credits) > 0);
+    expect(ceCohorts).toHaveLength(4);
+    const upcoming = cohorts.find((c) => c.title === 'MSC online, next season');
+    expect(upcoming).toMatchObject({
+      status: 'open',
+      enrolled: String(UPCOMING_CAPACITY),
+      waitlisted: '2',
+    });
+  });
+
+  it('should add nothing when run again', async () => {
+    const count = async () =>
+      (
+        await app.db.query<{ users: string; cohorts: string; enrollments: string }>(
+          `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM cohorts) AS cohorts,
+                  (SELECT count(*) FROM enrollments) AS enrollments`,
+        )
+      )[0];
+    const before = await count();
+    const again = await seedDemo(app);
+    expect(again.outcome).toBe('already_seeded');
+    expect(await count()).toEqual(before);
+  });
+});
