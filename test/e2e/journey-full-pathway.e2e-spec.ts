@@ -56,6 +56,8 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
     const factories = new Factories(app);
     // The first admin: no API creates one (it comes from ADMIN_EMAIL at start).
     api = new JourneyApi(app, await factories.newAdmin());
+    // An older, equally idle mentor: the reviewer must still be the practicum's own mentor.
+    await factories.newMentor();
     mentor = await factories.newMentor();
   }, STEP_TIMEOUT);
   afterAll(() => app.close());
@@ -264,7 +266,9 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
   it(
     'should make the trainee a Trained MSC Teacher once an admin approves',
     async () => {
-      const requested = await api.requestDesignation(trainee, 'trained_teacher').expect(status(201));
+      const requested = await api
+        .requestDesignation(trainee, 'trained_teacher')
+        .expect(status(201));
       expect(requested.body).toEqual({ id: expect.any(String), status: 'pending_review' });
       expect((await progress()).nextSteps).toEqual([
         'Wait for an admin to review your Trained MSC Teacher request',
@@ -272,7 +276,10 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
 
       await api.approveCertification(requested.body.id as string);
 
-      const credentials = await api.http.get('/api/v1/me/credentials').set(trainee.auth).expect(status(200));
+      const credentials = await api.http
+        .get('/api/v1/me/credentials')
+        .set(trainee.auth)
+        .expect(status(200));
       expect(credentials.body.items).toEqual([
         expect.objectContaining({
           id: expect.any(String),
@@ -361,7 +368,11 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
       for (const id of ids) {
         const recording = await api.http.get(`/api/v1/recordings/${id}`).set(trainee.auth);
         expect(recording.status).toBe(200);
-        expect(recording.body).toMatchObject({ id, status: 'awaiting_review', reviewerId: mentor.id });
+        expect(recording.body).toMatchObject({
+          id,
+          status: 'awaiting_review',
+          reviewerId: mentor.id,
+        });
         expect(recording.body.durationSeconds).toBeGreaterThanOrEqual(61);
       }
       const pending = await api.http.get('/api/v1/me/reviews?status=pending').set(mentor.auth);
@@ -411,11 +422,16 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
   it(
     'should certify the trainee with a credential anyone can verify offline',
     async () => {
-      const requested = await api.requestDesignation(trainee, 'certified_teacher').expect(status(201));
+      const requested = await api
+        .requestDesignation(trainee, 'certified_teacher')
+        .expect(status(201));
       expect(requested.body).toEqual({ id: expect.any(String), status: 'pending_review' });
       await api.approveCertification(requested.body.id as string);
 
-      const credentials = await api.http.get('/api/v1/me/credentials').set(trainee.auth).expect(status(200));
+      const credentials = await api.http
+        .get('/api/v1/me/credentials')
+        .set(trainee.auth)
+        .expect(status(200));
       const items = credentials.body.items as { id: string; designation: string; status: string }[];
       expect(items.map((c) => [c.designation, c.status]).sort()).toEqual([
         ['certified_teacher', 'active'],
@@ -435,7 +451,8 @@ describe('journey: the whole pathway to Certified MSC Teacher (e2e)', () => {
       });
       expect(verified.body.issuer).toBeDefined();
 
-      const jwks = (await api.http.get('/.well-known/jwks.json').expect(status(200))).body as JSONWebKeySet;
+      const jwks = (await api.http.get('/.well-known/jwks.json').expect(status(200)))
+        .body as JSONWebKeySet;
       const vc = await api.http
         .get(`/api/v1/credentials/${certifiedCredentialId}/vc`)
         .buffer(true)

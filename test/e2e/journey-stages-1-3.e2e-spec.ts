@@ -50,7 +50,10 @@ describe('journey: MSC course to teacher-training application (e2e)', () => {
     'should register a trainee whose first step is an 8-week MSC course and who cannot apply yet',
     async () => {
       // A zone 14 hours ahead of UTC: "today" differs from UTC's for half of every day.
-      trainee = await api.register({ displayName: 'Maya Lindqvist', timeZone: 'Pacific/Kiritimati' });
+      trainee = await api.register({
+        displayName: 'Maya Lindqvist',
+        timeZone: 'Pacific/Kiritimati',
+      });
 
       const progress = await api.progress(trainee);
       expect(progress.pathway).toMatchObject({ key: 'msc-teacher', version: 1 });
@@ -166,13 +169,19 @@ describe('journey: MSC course to teacher-training application (e2e)', () => {
       expect(progress.percentComplete).toBe(expectedPercent(progress));
       expect(progress.percentComplete).toBeGreaterThan(0);
 
-      const enrollments = await api.http.get('/api/v1/me/enrollments').set(trainee.auth).expect(status(200));
+      const enrollments = await api.http
+        .get('/api/v1/me/enrollments')
+        .set(trainee.auth)
+        .expect(status(200));
       expect(enrollments.body.items).toEqual([
         expect.objectContaining({ cohortId: mscCohort.id, completedAt: expect.any(String) }),
       ]);
 
       // 24 hours over 8 sessions, the one missed earns none: 21.
-      const credits = await api.http.get('/api/v1/me/ce-credits').set(trainee.auth).expect(status(200));
+      const credits = await api.http
+        .get('/api/v1/me/ce-credits')
+        .set(trainee.auth)
+        .expect(status(200));
       expect(credits.body.items).toEqual([
         expect.objectContaining({
           id: expect.any(String),
@@ -217,7 +226,10 @@ describe('journey: MSC course to teacher-training application (e2e)', () => {
 
       // Today in Kiritimati: tomorrow in UTC for part of the day, and still not "the future".
       await api.logPractice(trainee, [0]);
-      const logs = await api.http.get('/api/v1/me/practice-logs').set(trainee.auth).expect(status(200));
+      const logs = await api.http
+        .get('/api/v1/me/practice-logs')
+        .set(trainee.auth)
+        .expect(status(200));
       expect(logs.body.stats.daysLast60).toBe(45);
 
       progress = await api.progress(trainee);

@@ -310,7 +310,11 @@ export class JourneyApi {
         });
       }
       const res = await req.expect(status(201));
-      expect(res.body).toMatchObject({ id: expect.any(String), kind: form.kind, status: 'pending' });
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        kind: form.kind,
+        status: 'pending',
+      });
       ids.push(res.body.id as string);
     }
     return ids;
@@ -327,13 +331,10 @@ export class JourneyApi {
   }
 
   apply(trainee: Member) {
-    return this.http
-      .post('/api/v1/applications')
-      .set(trainee.auth)
-      .send({
-        kind: 'teacher_training',
-        statement: 'I want to bring self-compassion to the people I work with.',
-      });
+    return this.http.post('/api/v1/applications').set(trainee.auth).send({
+      kind: 'teacher_training',
+      statement: 'I want to bring self-compassion to the people I work with.',
+    });
   }
 
   async approveApplication(applicationId: string) {

@@ -39,12 +39,7 @@ export interface SeedHost {
 
 /** Where a demo trainee stands: the `currentStage` their progress reports (null: certified). */
 export type DemoStage =
-  | 'msc_course'
-  | 'personal_practice'
-  | 'teacher_training'
-  | 'practicum'
-  | 'certification'
-  | null;
+  'msc_course' | 'personal_practice' | 'teacher_training' | 'practicum' | 'certification' | null;
 
 export interface DemoLogin {
   email: string;
@@ -409,8 +404,13 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
     if (plan.complete) await completion.requestCompletion(admin, id);
   };
 
-  const { practice: priya, applicant: sam, practicum: theo, trained: tara, certified: cara } =
-    trainee;
+  const {
+    practice: priya,
+    applicant: sam,
+    practicum: theo,
+    trained: tara,
+    certified: cara,
+  } = trainee;
   const plans: CohortPlan[] = [
     {
       courseId: msc.id,
@@ -636,7 +636,12 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
     minutes: number,
   ) => {
     for (const days of daysAgo)
-      await practicums.logSession(admin, practicumId, { kind, heldAt: noonAgo(days), minutes }, now);
+      await practicums.logSession(
+        admin,
+        practicumId,
+        { kind, heldAt: noonAgo(days), minutes },
+        now,
+      );
   };
   const every = (from: number, step: number, count: number) =>
     Array.from({ length: count }, (_, i) => from - i * step);

@@ -57,7 +57,8 @@ async function settle(context: INestApplicationContext, timeoutMs = 120_000): Pr
     idle = busy === 0 ? idle + 1 : 0;
     if (idle >= 2) return;
     if (busy === 0) continue;
-    if (Date.now() > deadline) throw new Error(`background jobs still pending after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`background jobs still pending after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -4,5 +4,6 @@ export * from './db.module.js';
 export * from './outbox.entity.js';
 export * from './outbox.js';
 export * from './outbox-relay.js';
+export * from './page.js';
 export * from './snake-naming.strategy.js';
 export * from './transaction-host.js';

@@ -7,11 +7,12 @@ import {
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@msc/config';
-import { JobQueue, type JobItem } from '@msc/queue';
+import { JobQueue, QueueName, type JobItem } from '@msc/queue';
 import { OUTBOX_CHANNEL } from './outbox.js';
 
 interface PendingRow {
   id: string;
+  queue: QueueName;
   job_name: string;
   job_id: string;
   payload: unknown;
@@ -134,25 +135,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id, job_name, job_id, payload, delay_ms, created_at FROM outbox
-         WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        `SELECT id, queue, job_name, job_id, payload, delay_ms::float8 AS delay_ms, created_at
+         FROM outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ${BATCH}
+         FOR UPDATE SKIP LOCKED`,
       )) as PendingRow[];
+      const byQueue = new Map<QueueName, PendingRow[]>();
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
       const sent: string[] = [];
       let failed = false;
-      for (const row of rows) {
-        const item = { name: row.job_name, data: row.payload } as JobItem;
-        const delayMs = row.delay_ms - (Date.now() - new Date(row.created_at).getTime());
+      // One round trip per queue: relaying thousands of rows one add at a time is what made bulk
+      // notifications slow.
+      for (const [queue, group] of byQueue) {
         try {
-          await this.jobs.enqueue(item, { jobId: row.job_id, delayMs });
-          sent.push(row.id);
+          await this.jobs.enqueueBulk(
+            queue,
+            group.map((row) => ({
+              item: { name: row.job_name, data: row.payload } as JobItem,
+              options: {
+                jobId: row.job_id,
+                delayMs: row.delay_ms - (Date.now() - new Date(row.created_at).getTime()),
+              },
+            })),
+          );
+          sent.push(...group.map((row) => row.id));
         } catch (error) {
-          this.logger.warn({ err: error, outboxId: row.id }, 'could not relay outbox row');
+          this.logger.warn({ err: error, queue }, 'could not relay outbox rows');
           await manager.query(
-            'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1',
-            [row.id, String(error).slice(0, 1000)],
+            'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])',
+            [group.map((row) => row.id), String(error).slice(0, 1000)],
           );
           failed = true;
-          break;
         }
       }
       if (sent.length > 0) {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type Page, type PageQuery, type PageRequest, queryPage } from './page.js';
 
 /**
  * Carries the current transaction through async calls, so that repositories and the outbox join
@@ -41,5 +42,14 @@ export class TransactionHost {
       return result[0] as Row[];
     }
     return result as Row[];
+  }
+
+  /**
+   * One page of a list and the list's total, in the current transaction: `query.sql` is the SELECT
+   * without ORDER BY/LIMIT/OFFSET, `query.orderBy` orders over the names it selects. The total is
+   * right on a page past the end too (then, and only then, a second statement counts).
+   */
+  async page<Row>(query: PageQuery, page: PageRequest): Promise<Page<Row>> {
+    return queryPage<Row>((sql, parameters) => this.query(sql, parameters), query, page);
   }
 }

@@ -12,6 +12,14 @@ export interface EnqueueOptions {
   delayMs?: number;
 }
 
+function jobOptionsOf(item: JobItem, options: EnqueueOptions): JobsOptions {
+  return {
+    ...DEFAULT_JOB_OPTIONS,
+    jobId: options.jobId ?? jobIdOf(item),
+    delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
+  };
+}
+
 /** The one way into BullMQ, besides the outbox (which calls this from its relay). */
 @Injectable()
 export class JobQueue {
@@ -29,12 +37,26 @@ export class JobQueue {
   }
 
   async enqueue(item: JobItem, options: EnqueueOptions = {}): Promise<Job> {
-    const jobOptions: JobsOptions = {
-      ...DEFAULT_JOB_OPTIONS,
-      jobId: options.jobId ?? jobIdOf(item),
-      delay: options.delayMs && options.delayMs > 0 ? Math.round(options.delayMs) : undefined,
-    };
-    return this.queue(QUEUE_OF_JOB[item.name]).add(item.name, item.data, jobOptions);
+    return this.queue(QUEUE_OF_JOB[item.name]).add(
+      item.name,
+      item.data,
+      jobOptionsOf(item, options),
+    );
+  }
+
+  /** Adds jobs of one queue in a single round trip to Redis. */
+  async enqueueBulk(
+    queue: QueueName,
+    entries: { item: JobItem; options?: EnqueueOptions }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.queue(queue).addBulk(
+      entries.map(({ item, options }) => {
+        if (QUEUE_OF_JOB[item.name] !== queue)
+          throw new Error(`${item.name} does not run on ${queue}`);
+        return { name: item.name, data: item.data, opts: jobOptionsOf(item, options ?? {}) };
+      }),
+    );
   }
 
   /** Removes a waiting or delayed job; true when there was one to remove. */

@@ -41,7 +41,10 @@ export function judgeApplication(standing: ApplicationStandingRow | undefined): 
     detail: standing?.rejected
       ? `Not accepted${standing.rejection_note ? `: ${standing.rejection_note}` : ''}`
       : 'Not submitted yet',
-    nextStep: 'Apply once every requirement before this stage is met',
+    // The engine shows this only once every earlier stage is met, so the trainee may apply now.
+    nextStep: standing?.rejected
+      ? 'Talk to the training team, then apply for teacher training again'
+      : 'Apply for teacher training',
   };
 }
 
