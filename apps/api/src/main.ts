@@ -6,6 +6,7 @@ import { ConfigValidationError, loadConfig } from '@msc/config';
 import { dataSourceOptions, ensureDatabase, migrateWithLock } from '@msc/db';
 import { IdentityService } from '@msc/domain/identity';
 import { migrations } from '@msc/migrations';
+import { waitForRedis } from '@msc/queue';
 import { createHttpApp } from './http-app.js';
 import { PlatformModule } from './platform.module.js';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     throw error;
   }
   await prepareDatabase(config);
+  await waitForRedis(config.REDIS_URL);
   const root = PlatformModule.forRole(config.PROCESS_ROLE);
   if (!config.runsApi) {
     const context = await NestFactory.createApplicationContext(root, { bufferLogs: true });

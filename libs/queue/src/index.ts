@@ -5,3 +5,4 @@ export * from './job-queue.js';
 export * from './queue.module.js';
 export * from './rate-limiter.js';
 export * from './redis.module.js';
+export * from './wait-for-redis.js';
