@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@msc/api/main$': '<rootDir>/apps/api/src/main.ts',
   '^@msc/api$': '<rootDir>/apps/api/src/index.ts',
   '^@msc/worker$': '<rootDir>/apps/worker/src/index.ts',
+  '^@msc/cli$': '<rootDir>/apps/cli/src/index.ts',
   '^@msc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

@@ -1,6 +1,6 @@
 import { AccessTokens } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import { seedDemo } from '../apps/cli/src/demo-seed.js';
+import { seedDemo } from '@msc/cli';
 import { quantile, round, startBenchPlatform } from './bench-platform.js';
 
 const REQUESTS = Number(process.env.BENCH_PROGRESS_REQUESTS ?? 2000);

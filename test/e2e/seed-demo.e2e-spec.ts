@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Role } from '@msc/domain/kernel';
 import { createTestApp, type TestApp } from '@msc/testing';
-import { type DemoSeedResult, seedDemo, UPCOMING_CAPACITY } from '../../apps/cli/src/demo-seed.js';
+import { type DemoSeedResult, seedDemo, UPCOMING_CAPACITY } from '@msc/cli';
 
 /** The demo seed runs the whole pathway through the services and the queues: allow it time. */
 const SEED_TIMEOUT_MS = 180_000;
