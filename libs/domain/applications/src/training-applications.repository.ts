@@ -71,24 +71,16 @@ export class TrainingApplicationsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: TrainingApplicationListRow[]; total: number }> {
-    const params = [filter.userId ?? null, filter.status ?? null];
-    const where = `($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`;
-    const rows = await this.tx.query<TrainingApplicationListRow & { total: string }>(
-      `SELECT ${COLUMNS}, u.display_name AS trainee_name, count(*) OVER () AS total
-       FROM applications a JOIN users u ON u.id = a.user_id
-       WHERE ${where}
-       ORDER BY a.created_at DESC, a.id DESC LIMIT $3 OFFSET $4`,
-      [...params, filter.limit, filter.offset],
+    return this.tx.page<TrainingApplicationListRow>(
+      {
+        sql: `SELECT ${COLUMNS}, u.display_name AS trainee_name
+              FROM applications a JOIN users u ON u.id = a.user_id
+              WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
+        params: [filter.userId ?? null, filter.status ?? null],
+        orderBy: 'created_at DESC, id DESC',
+      },
+      filter,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && filter.offset > 0) {
-      const [counted] = await this.tx.query<{ n: string }>(
-        `SELECT count(*) AS n FROM applications a WHERE ${where}`,
-        params,
-      );
-      total = Number(counted!.n);
-    }
-    return { items: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   /** Decides a submitted application; null when it is not submitted (or not there). */

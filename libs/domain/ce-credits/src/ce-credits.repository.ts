@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
+import { type Page, TransactionHost } from '@msc/db';
 import type { DeliveryMode } from './ce-credit.entity.js';
 
 /** An enrollment that qualifies for CE credit, with what its certificate will print. */
@@ -47,7 +47,6 @@ export interface CeCreditListRow {
   hours: string;
   certificate_number: string;
   issued_at: Date;
-  total: string;
 }
 
 export interface CeCreditRow {
@@ -79,7 +78,7 @@ const ELIGIBLE = `
   AND c.ce_eligible AND co.ce_hours > 0`;
 
 const LIST_COLUMNS = `id, cohort_id, course_id, user_id, course_code, course_title, hours::text AS hours,
-  certificate_number, issued_at, count(*) OVER () AS total`;
+  certificate_number, issued_at`;
 
 /** CE credits, and the read of the courses tables that decides them (set-based, explicit columns). */
 @Injectable()
@@ -165,20 +164,34 @@ export class CeCreditsRepository {
     );
   }
 
-  async listForUser(userId: string, page: { limit: number; offset: number }) {
-    return this.tx.query<CeCreditListRow>(
-      `SELECT ${LIST_COLUMNS} FROM ce_credits WHERE user_id = $1
-       ORDER BY issued_at DESC, id DESC LIMIT $2 OFFSET $3`,
-      [userId, page.limit, page.offset],
+  async listForUser(
+    userId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<CeCreditListRow>> {
+    return this.tx.page<CeCreditListRow>(
+      {
+        sql: `SELECT ${LIST_COLUMNS} FROM ce_credits WHERE user_id = $1`,
+        params: [userId],
+        orderBy: 'issued_at DESC, id DESC',
+      },
+      page,
     );
   }
 
-  async list(filter: { cohortId?: string; userId?: string; limit: number; offset: number }) {
-    return this.tx.query<CeCreditListRow>(
-      `SELECT ${LIST_COLUMNS} FROM ce_credits
-       WHERE ($1::uuid IS NULL OR cohort_id = $1) AND ($2::uuid IS NULL OR user_id = $2)
-       ORDER BY issued_at DESC, id DESC LIMIT $3 OFFSET $4`,
-      [filter.cohortId ?? null, filter.userId ?? null, filter.limit, filter.offset],
+  async list(filter: {
+    cohortId?: string;
+    userId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<CeCreditListRow>> {
+    return this.tx.page<CeCreditListRow>(
+      {
+        sql: `SELECT ${LIST_COLUMNS} FROM ce_credits
+              WHERE ($1::uuid IS NULL OR cohort_id = $1) AND ($2::uuid IS NULL OR user_id = $2)`,
+        params: [filter.cohortId ?? null, filter.userId ?? null],
+        orderBy: 'issued_at DESC, id DESC',
+      },
+      filter,
     );
   }
 

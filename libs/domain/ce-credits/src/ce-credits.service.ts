@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
-import { Outbox, TransactionHost } from '@msc/db';
+import { Outbox, type Page, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
@@ -252,9 +252,9 @@ export class CeCreditsService {
     };
   }
 
-  private toPage(rows: CeCreditListRow[]): { items: CeCreditView[]; total: number } {
+  private toPage(page: Page<CeCreditListRow>): { items: CeCreditView[]; total: number } {
     return {
-      items: rows.map((row) => ({
+      items: page.items.map((row) => ({
         id: row.id,
         cohortId: row.cohort_id,
         courseId: row.course_id,
@@ -265,7 +265,7 @@ export class CeCreditsService {
         issuedAt: row.issued_at.toISOString(),
         certificateUrl: this.certificateUrl(row.id),
       })),
-      total: Number(rows[0]?.total ?? 0),
+      total: page.total,
     };
   }
 }

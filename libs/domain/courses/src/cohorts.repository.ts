@@ -57,6 +57,8 @@ interface CohortViewRow {
   capacity: number;
   time_zone: string;
   start_date: string;
+  /** start_date as a date, what lists sort on (so that its index serves). */
+  start_day: Date;
   local_time: string;
   cadence: SessionCadence;
   ce_eligible: boolean;
@@ -73,19 +75,17 @@ interface CohortViewRow {
   waitlist_count: number;
   sessions: { id: string; number: number; startsAt: string; endsAt: string }[];
   teachers: { userId: string; displayName: string; role: TeacherRole }[];
-  total: string;
 }
 
 const COHORT_VIEW_SQL = `
   SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.time_zone,
-         to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.cadence, c.ce_eligible,
-         c.completed_at, c.created_at,
+         to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
+         c.local_time, c.cadence, c.ce_eligible, c.completed_at, c.created_at,
          co.code AS course_code, co.title AS course_title, co.format, co.delivery_mode,
          co.session_count, co.session_minutes, co.completion_min_sessions,
          e.enrolled_count, e.waitlist_count,
          COALESCE(s.sessions, '[]'::json) AS sessions,
-         COALESCE(t.teachers, '[]'::json) AS teachers,
-         count(*) OVER () AS total
+         COALESCE(t.teachers, '[]'::json) AS teachers
   FROM cohorts c
   JOIN courses co ON co.id = c.course_id
   CROSS JOIN LATERAL (
@@ -174,13 +174,16 @@ export class CohortsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: CohortView[]; total: number }> {
-    const rows = await this.tx.query<CohortViewRow>(
-      `${COHORT_VIEW_SQL}
-       WHERE ($1::uuid IS NULL OR c.course_id = $1) AND ($2::text IS NULL OR c.status = $2)
-       ORDER BY c.start_date, c.created_at, c.id LIMIT $3 OFFSET $4`,
-      [filter.courseId ?? null, filter.status ?? null, filter.limit, filter.offset],
+    const page = await this.tx.page<CohortViewRow>(
+      {
+        sql: `${COHORT_VIEW_SQL}
+              WHERE ($1::uuid IS NULL OR c.course_id = $1) AND ($2::text IS NULL OR c.status = $2)`,
+        params: [filter.courseId ?? null, filter.status ?? null],
+        orderBy: 'start_day, created_at, id',
+      },
+      filter,
     );
-    return { items: rows.map(toCohortView), total: Number(rows[0]?.total ?? 0) };
+    return { items: page.items.map(toCohortView), total: page.total };
   }
 
   /** Locks the cohort row: enrollments, promotions, scheduling and completion queue behind it. */

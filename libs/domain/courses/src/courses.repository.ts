@@ -57,15 +57,13 @@ export class CoursesRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: CourseRow[]; total: number }> {
-    const rows = await this.tx.query<CourseRow & { total: string }>(
-      `SELECT ${COURSE_COLUMNS}, count(*) OVER () AS total FROM courses
-       WHERE ($1::text IS NULL OR format = $1)
-       ORDER BY code, id LIMIT $2 OFFSET $3`,
-      [filter.format ?? null, filter.limit, filter.offset],
+    return this.tx.page<CourseRow>(
+      {
+        sql: `SELECT ${COURSE_COLUMNS} FROM courses WHERE ($1::text IS NULL OR format = $1)`,
+        params: [filter.format ?? null],
+        orderBy: 'code, id',
+      },
+      filter,
     );
-    return {
-      items: rows.map(({ total: _total, ...row }) => row),
-      total: Number(rows[0]?.total ?? 0),
-    };
   }
 }

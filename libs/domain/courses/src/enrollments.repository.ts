@@ -123,7 +123,7 @@ export class EnrollmentsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: CohortEnrollmentView[]; total: number }> {
-    const rows = await this.tx.query<{
+    const { items: rows, total } = await this.tx.page<{
       id: string;
       cohort_id: string;
       user_id: string;
@@ -138,19 +138,19 @@ export class EnrollmentsRepository {
       withdrawn_at: Date | null;
       completed_at: Date | null;
       attended_sessions: number;
-      total: string;
     }>(
-      `SELECT e.id, e.cohort_id, e.user_id, u.display_name, u.email, e.status,
-              ${WAITLIST_POSITION('e')} AS waitlist_position,
-              e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
-              e.completed_at, ${ATTENDED('e')} AS attended_sessions,
-              count(*) OVER () AS total
-       FROM enrollments e JOIN users u ON u.id = e.user_id
-       WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)
-       ORDER BY CASE e.status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
-                COALESCE(e.enrolled_at, e.waitlisted_at, e.created_at), e.id
-       LIMIT $3 OFFSET $4`,
-      [filter.cohortId, filter.status ?? null, filter.limit, filter.offset],
+      {
+        sql: `SELECT e.id, e.cohort_id, e.user_id, u.display_name, u.email, e.status,
+                     ${WAITLIST_POSITION('e')} AS waitlist_position,
+                     e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
+                     e.completed_at, e.created_at, ${ATTENDED('e')} AS attended_sessions
+              FROM enrollments e JOIN users u ON u.id = e.user_id
+              WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)`,
+        params: [filter.cohortId, filter.status ?? null],
+        orderBy: `CASE status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
+                  COALESCE(enrolled_at, waitlisted_at, created_at), id`,
+      },
+      filter,
     );
     return {
       items: rows.map((r) => ({
@@ -169,7 +169,7 @@ export class EnrollmentsRepository {
         completedAt: iso(r.completed_at),
         attendedSessions: r.attended_sessions,
       })),
-      total: Number(rows[0]?.total ?? 0),
+      total,
     };
   }
 
@@ -178,7 +178,7 @@ export class EnrollmentsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: MyEnrollmentView[]; total: number }> {
-    const rows = await this.tx.query<{
+    const { items: rows, total } = await this.tx.page<{
       id: string;
       cohort_id: string;
       user_id: string;
@@ -191,6 +191,7 @@ export class EnrollmentsRepository {
       cohort_title: string;
       cohort_status: CohortStatus;
       start_date: string;
+      start_day: Date;
       local_time: string;
       time_zone: string;
       first_session_at: Date | null;
@@ -200,25 +201,28 @@ export class EnrollmentsRepository {
       course_title: string;
       format: CourseFormat;
       completion_min_sessions: number;
-      total: string;
     }>(
-      `SELECT e.id, e.cohort_id, e.user_id, e.status, ${WAITLIST_POSITION('e')} AS waitlist_position,
-              e.request_ce, e.enrolled_at, e.completed_at, ${ATTENDED('e')} AS attended_sessions,
-              c.title AS cohort_title, c.status AS cohort_status,
-              to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
-              s.first_session_at, s.last_session_ends_at,
-              co.id AS course_id, co.code, co.title AS course_title, co.format,
-              co.completion_min_sessions,
-              count(*) OVER () AS total
-       FROM enrollments e
-       JOIN cohorts c ON c.id = e.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       CROSS JOIN LATERAL (
-         SELECT min(starts_at) AS first_session_at, max(ends_at) AS last_session_ends_at
-         FROM cohort_sessions WHERE cohort_id = c.id) s
-       WHERE e.user_id = $1
-       ORDER BY c.start_date DESC, e.id LIMIT $2 OFFSET $3`,
-      [filter.userId, filter.limit, filter.offset],
+      {
+        sql: `SELECT e.id, e.cohort_id, e.user_id, e.status,
+                     ${WAITLIST_POSITION('e')} AS waitlist_position, e.request_ce, e.enrolled_at,
+                     e.completed_at, ${ATTENDED('e')} AS attended_sessions,
+                     c.title AS cohort_title, c.status AS cohort_status,
+                     to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
+                     c.local_time, c.time_zone,
+                     s.first_session_at, s.last_session_ends_at,
+                     co.id AS course_id, co.code, co.title AS course_title, co.format,
+                     co.completion_min_sessions
+              FROM enrollments e
+              JOIN cohorts c ON c.id = e.cohort_id
+              JOIN courses co ON co.id = c.course_id
+              CROSS JOIN LATERAL (
+                SELECT min(starts_at) AS first_session_at, max(ends_at) AS last_session_ends_at
+                FROM cohort_sessions WHERE cohort_id = c.id) s
+              WHERE e.user_id = $1`,
+        params: [filter.userId],
+        orderBy: 'start_day DESC, id',
+      },
+      filter,
     );
     return {
       items: rows.map((r) => ({
@@ -249,7 +253,7 @@ export class EnrollmentsRepository {
           completionMinSessions: r.completion_min_sessions,
         },
       })),
-      total: Number(rows[0]?.total ?? 0),
+      total,
     };
   }
 

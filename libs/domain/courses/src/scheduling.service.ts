@@ -90,9 +90,7 @@ export class SchedulingService {
   ) {}
 
   /** Idempotent: sessions are unique per (cohort, number) and the cohort leaves `scheduling` once. */
-  async generateSessions(
-    cohortId: string,
-  ): Promise<{
+  async generateSessions(cohortId: string): Promise<{
     cohortId: string;
     outcome: 'generated' | 'already_scheduled' | 'no_cohort';
     sessions: number;

@@ -74,22 +74,14 @@ export class CertificationRequestsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: CertificationRequestRow[]; total: number }> {
-    const where = `($1::text IS NULL OR r.status = $1) AND ($2::uuid IS NULL OR r.trainee_id = $2)`;
-    const params = [filter.status ?? null, filter.traineeId ?? null];
-    const rows = await this.tx.query<CertificationRequestRow & { total: string }>(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total
-       FROM certification_requests r JOIN users u ON u.id = r.trainee_id
-       WHERE ${where} ORDER BY r.created_at, r.id LIMIT $3 OFFSET $4`,
-      [...params, filter.limit, filter.offset],
+    return this.tx.page<CertificationRequestRow>(
+      {
+        sql: `SELECT ${COLUMNS} FROM certification_requests r JOIN users u ON u.id = r.trainee_id
+              WHERE ($1::text IS NULL OR r.status = $1) AND ($2::uuid IS NULL OR r.trainee_id = $2)`,
+        params: [filter.status ?? null, filter.traineeId ?? null],
+        orderBy: 'created_at, id',
+      },
+      filter,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && filter.offset > 0) {
-      const [counted] = await this.tx.query<{ n: string }>(
-        `SELECT count(*) AS n FROM certification_requests r WHERE ${where}`,
-        params,
-      );
-      total = Number(counted!.n);
-    }
-    return { items: rows.map(({ total: _total, ...row }) => row), total };
   }
 }

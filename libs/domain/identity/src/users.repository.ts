@@ -48,21 +48,16 @@ export class UsersRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: UserRow[]; total: number }> {
-    const rows = await this.tx.query<UserRow & { total: string }>(
-      `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM users
-       WHERE ($1::text IS NULL OR $1 = ANY(roles))
-       ORDER BY created_at, id LIMIT $2 OFFSET $3`,
-      [filter.role ?? null, filter.limit, filter.offset],
+    // created_at is selected for the order only; toUserView leaves it out.
+    return this.tx.page<UserRow>(
+      {
+        sql: `SELECT ${USER_COLUMNS}, created_at FROM users
+              WHERE ($1::text IS NULL OR $1 = ANY(roles))`,
+        params: [filter.role ?? null],
+        orderBy: 'created_at, id',
+      },
+      filter,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && filter.offset > 0) {
-      const counted = await this.tx.query<{ n: string }>(
-        'SELECT count(*) AS n FROM users WHERE ($1::text IS NULL OR $1 = ANY(roles))',
-        [filter.role ?? null],
-      );
-      total = Number(counted[0]!.n);
-    }
-    return { items: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   async setRoles(id: string, roles: Role[]): Promise<UserRow | null> {

@@ -41,25 +41,37 @@ export class NotificationsService {
   }
 
   async list(userId: string, query: { unread?: boolean; limit: number; offset: number }) {
-    const rows = await this.tx.query<{
+    const page = await this.tx.page<{
       id: string;
       kind: string;
       title: string;
       body: string;
       created_at: Date;
       read_at: Date | null;
-      total: string;
       unread: string;
     }>(
-      `SELECT id, kind, title, body, created_at, read_at,
-              count(*) OVER () AS total,
-              (SELECT count(*) FROM notifications u WHERE u.user_id = $1 AND u.read_at IS NULL) AS unread
-       FROM notifications WHERE user_id = $1 AND (NOT $2::boolean OR read_at IS NULL)
-       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
-      [userId, query.unread ?? false, query.limit, query.offset],
+      {
+        sql: `SELECT id, kind, title, body, created_at, read_at,
+                     (SELECT count(*) FROM notifications u
+                      WHERE u.user_id = $1 AND u.read_at IS NULL) AS unread
+              FROM notifications WHERE user_id = $1 AND (NOT $2::boolean OR read_at IS NULL)`,
+        params: [userId, query.unread ?? false],
+        orderBy: 'created_at DESC, id DESC',
+      },
+      query,
     );
+    // Every row carries the unread count (computed once); a page past the end has no row to carry
+    // it. An empty first page means no notification (or no unread one) at all: 0 is right then.
+    let unread = Number(page.items[0]?.unread ?? 0);
+    if (page.items.length === 0 && query.offset > 0) {
+      const [counted] = await this.tx.query<{ n: string }>(
+        'SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+        [userId],
+      );
+      unread = Number(counted!.n);
+    }
     return {
-      items: rows.map((r): NotificationView => ({
+      items: page.items.map((r): NotificationView => ({
         id: r.id,
         kind: r.kind,
         title: r.title,
@@ -67,8 +79,8 @@ export class NotificationsService {
         createdAt: r.created_at.toISOString(),
         readAt: r.read_at?.toISOString() ?? null,
       })),
-      total: Number(rows[0]?.total ?? 0),
-      unread: Number(rows[0]?.unread ?? 0),
+      total: page.total,
+      unread,
     };
   }
 

@@ -83,24 +83,18 @@ export class PathwayVersionsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: (PathwayVersionRow & { trainee_count: string })[]; total: number }> {
-    const rows = await this.tx.query<PathwayVersionRow & { trainee_count: string; total: string }>(
-      `SELECT ${COLUMNS}, coalesce(tp.n, 0) AS trainee_count, count(*) OVER () AS total
-       FROM pathway_versions v
-       LEFT JOIN (SELECT pathway_version_id, count(*) AS n FROM trainee_pathways
-                  GROUP BY pathway_version_id) tp ON tp.pathway_version_id = v.id
-       WHERE ($1::text IS NULL OR v.key = $1)
-       ORDER BY v.key, v.version DESC LIMIT $2 OFFSET $3`,
-      [filter.key ?? null, filter.limit, filter.offset],
+    return this.tx.page<PathwayVersionRow & { trainee_count: string }>(
+      {
+        sql: `SELECT ${COLUMNS}, coalesce(tp.n, 0) AS trainee_count
+              FROM pathway_versions v
+              LEFT JOIN (SELECT pathway_version_id, count(*) AS n FROM trainee_pathways
+                         GROUP BY pathway_version_id) tp ON tp.pathway_version_id = v.id
+              WHERE ($1::text IS NULL OR v.key = $1)`,
+        params: [filter.key ?? null],
+        orderBy: 'key, version DESC',
+      },
+      filter,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && filter.offset > 0) {
-      const counted = await this.tx.query<{ n: string }>(
-        'SELECT count(*) AS n FROM pathway_versions WHERE ($1::text IS NULL OR key = $1)',
-        [filter.key ?? null],
-      );
-      total = Number(counted[0]!.n);
-    }
-    return { items: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   /**

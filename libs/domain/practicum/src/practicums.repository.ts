@@ -71,16 +71,14 @@ export class PracticumsRepository {
     userId: string,
     page: { limit: number; offset: number },
   ): Promise<{ items: PracticumRow[]; total: number }> {
-    const rows = await this.tx.query<PracticumRow & { total: string }>(
-      `${PRACTICUM_SELECT.replace('SELECT', 'SELECT count(*) OVER () AS total,')}
-       WHERE p.trainee_id = $1 OR p.mentor_id = $1
-       ORDER BY p.created_at DESC, p.id LIMIT $2 OFFSET $3`,
-      [userId, page.limit, page.offset],
+    return this.tx.page<PracticumRow>(
+      {
+        sql: `${PRACTICUM_SELECT} WHERE p.trainee_id = $1 OR p.mentor_id = $1`,
+        params: [userId],
+        orderBy: 'created_at DESC, id',
+      },
+      page,
     );
-    return {
-      items: rows.map(({ total: _total, ...row }) => row),
-      total: Number(rows[0]?.total ?? 0),
-    };
   }
 
   async close(id: string): Promise<boolean> {
@@ -113,16 +111,15 @@ export class PracticumsRepository {
     practicumId: string,
     filter: { kind?: PracticumSessionKind; limit: number; offset: number },
   ): Promise<{ items: PracticumSessionRow[]; total: number }> {
-    const rows = await this.tx.query<PracticumSessionRow & { total: string }>(
-      `SELECT ${SESSION_COLUMNS}, count(*) OVER () AS total FROM practicum_sessions
-       WHERE practicum_id = $1 AND ($2::text IS NULL OR kind = $2)
-       ORDER BY held_at DESC, id LIMIT $3 OFFSET $4`,
-      [practicumId, filter.kind ?? null, filter.limit, filter.offset],
+    return this.tx.page<PracticumSessionRow>(
+      {
+        sql: `SELECT ${SESSION_COLUMNS} FROM practicum_sessions
+              WHERE practicum_id = $1 AND ($2::text IS NULL OR kind = $2)`,
+        params: [practicumId, filter.kind ?? null],
+        orderBy: 'held_at DESC, id',
+      },
+      filter,
     );
-    return {
-      items: rows.map(({ total: _total, ...row }) => row),
-      total: Number(rows[0]?.total ?? 0),
-    };
   }
 
   /** Whether `mentorId` supervises (or supervised) a practicum of `traineeId`. */

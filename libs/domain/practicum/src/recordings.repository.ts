@@ -178,18 +178,17 @@ export class RecordingsRepository {
   ): Promise<{ items: PendingReviewRow[]; total: number }> {
     const status =
       filter.status === 'pending' ? RecordingStatus.AwaitingReview : RecordingStatus.Reviewed;
-    const rows = await this.tx.query<PendingReviewRow & { total: string }>(
-      `SELECT id AS recording_id, trainee_id, cohort_id, session_number, status, duration_seconds,
-              review_assigned_at, review_due_at, reviewed_at, count(*) OVER () AS total
-       FROM teaching_recordings
-       WHERE reviewer_id = $1 AND status = $2
-       ORDER BY review_due_at, id LIMIT $3 OFFSET $4`,
-      [reviewerId, status, filter.limit, filter.offset],
+    return this.tx.page<PendingReviewRow>(
+      {
+        sql: `SELECT id AS recording_id, trainee_id, cohort_id, session_number, status,
+                     duration_seconds, review_assigned_at, review_due_at, reviewed_at
+              FROM teaching_recordings
+              WHERE reviewer_id = $1 AND status = $2`,
+        params: [reviewerId, status],
+        orderBy: 'review_due_at, recording_id',
+      },
+      filter,
     );
-    return {
-      items: rows.map(({ total: _total, ...row }) => row),
-      total: Number(rows[0]?.total ?? 0),
-    };
   }
 
   async adminIds(): Promise<string[]> {

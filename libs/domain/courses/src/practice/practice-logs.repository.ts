@@ -49,26 +49,18 @@ export class PracticeLogsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: PracticeLogRow[]; total: number }> {
-    const rows = await this.tx.query<PracticeLogRow & { total: string }>(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM practice_logs
-       WHERE user_id = $1
-         AND ($2::date IS NULL OR practiced_on >= $2::date)
-         AND ($3::date IS NULL OR practiced_on <= $3::date)
-       ORDER BY practiced_on DESC, created_at DESC, id DESC
-       LIMIT $4 OFFSET $5`,
-      [filter.userId, filter.from ?? null, filter.to ?? null, filter.limit, filter.offset],
+    // practiced_on is selected as 'YYYY-MM-DD' text, which sorts as the date does.
+    return this.tx.page<PracticeLogRow>(
+      {
+        sql: `SELECT ${COLUMNS} FROM practice_logs
+              WHERE user_id = $1
+                AND ($2::date IS NULL OR practiced_on >= $2::date)
+                AND ($3::date IS NULL OR practiced_on <= $3::date)`,
+        params: [filter.userId, filter.from ?? null, filter.to ?? null],
+        orderBy: 'practiced_on DESC, created_at DESC, id DESC',
+      },
+      filter,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && filter.offset > 0) {
-      const [counted] = await this.tx.query<{ n: string }>(
-        `SELECT count(*) AS n FROM practice_logs WHERE user_id = $1
-           AND ($2::date IS NULL OR practiced_on >= $2::date)
-           AND ($3::date IS NULL OR practiced_on <= $3::date)`,
-        [filter.userId, filter.from ?? null, filter.to ?? null],
-      );
-      total = Number(counted!.n);
-    }
-    return { items: rows.map(({ total: _total, ...row }) => row), total };
   }
 
   /**
