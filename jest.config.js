@@ -35,6 +35,7 @@ export default {
     },
   ],
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   // A global option: jest ignores it inside a project.
   testTimeout: 30_000,
 };
