@@ -101,6 +101,13 @@ export class CertificationService {
         subject: `certification_request/${created.id}`,
         details: { designation },
       });
+      const name = DESIGNATIONS[designation].achievementName;
+      await this.notifier.notifyAdmins(`certification-requested-${created.id}`, {
+        kind: 'certification_requested',
+        title: `A ${name} certification request awaits your decision`,
+        body: `Certification request ${created.id} to be a ${name} awaits a decision.`,
+        email: true,
+      });
       return { id: created.id, status: 'pending_review' as const };
     });
   }

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
+import { AppSecretsModule } from '@msc/domain/identity';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
 import { AdminApprovalEvaluator } from './admin-approval.evaluator.js';
@@ -29,7 +30,7 @@ export const credentialsEntities = [
 
 /** Signing keys alone: what the key-rotation command needs, without the rest of the platform. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, AppSecretsModule],
   providers: [SigningKeys, SigningKeysRepository],
   exports: [SigningKeys],
 })

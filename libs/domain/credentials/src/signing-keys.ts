@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   calculateJwkThumbprint,
@@ -12,6 +11,7 @@ import {
 import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
+import { AppSecrets } from '@msc/domain/identity';
 import { KeyEncryption } from './key-encryption.js';
 import { SigningKeysRepository, type SigningKeyRow } from './signing-keys.repository.js';
 
@@ -41,6 +41,7 @@ export class SigningKeys implements OnModuleInit {
     private readonly tx: TransactionHost,
     private readonly keys: SigningKeysRepository,
     private readonly audit: AuditLog,
+    private readonly secrets: AppSecrets,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -48,15 +49,7 @@ export class SigningKeys implements OnModuleInit {
       this.encryption = KeyEncryption.fromBase64(this.config.CREDENTIALS_KEK);
       return;
     }
-    await this.tx.query(
-      'INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-      [KEK_SECRET_NAME, randomBytes(32).toString('base64')],
-    );
-    const [row] = await this.tx.query<{ value: string }>(
-      'SELECT value FROM app_secrets WHERE name = $1',
-      [KEK_SECRET_NAME],
-    );
-    this.encryption = KeyEncryption.fromBase64(row!.value);
+    this.encryption = KeyEncryption.fromBase64(await this.secrets.getOrCreate(KEK_SECRET_NAME, 32));
   }
 
   /** Signs `payload` as a compact JWS with the active key (made on first use). */

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '@msc/config';
-import { TransactionHost } from '@msc/db';
+import { AppSecrets } from './app-secrets.js';
 import { IdentityError, IdentityErrorCode } from './identity.errors.js';
 
 const SECRET_NAME = 'access_token_hs256';
@@ -21,7 +20,7 @@ export class AccessTokens implements OnModuleInit {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly tx: TransactionHost,
+    private readonly secrets: AppSecrets,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -29,15 +28,7 @@ export class AccessTokens implements OnModuleInit {
       this.key = new TextEncoder().encode(this.config.JWT_SECRET);
       return;
     }
-    await this.tx.query(
-      'INSERT INTO app_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
-      [SECRET_NAME, randomBytes(48).toString('base64url')],
-    );
-    const [row] = await this.tx.query<{ value: string }>(
-      'SELECT value FROM app_secrets WHERE name = $1',
-      [SECRET_NAME],
-    );
-    this.key = new TextEncoder().encode(row!.value);
+    this.key = new TextEncoder().encode(await this.secrets.getOrCreate(SECRET_NAME, 48));
   }
 
   get ttlSeconds(): number {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { AccessTokens } from './access-tokens.js';
+import { AppSecretsModule } from './app-secrets.js';
 import { AppSecret } from './app-secret.entity.js';
 import { IdentityService } from './identity.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -14,7 +15,12 @@ import { UsersRepository } from './users.repository.js';
 export const identityEntities = [User, RefreshToken, AppSecret];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(identityEntities), AuditModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature(identityEntities),
+    AppSecretsModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   providers: [
     IdentityService,
     UsersRepository,

@@ -7,3 +7,4 @@ export * from './user.entity.js';
 export * from './user.view.js';
 export * from './access-tokens.js';
 export * from './password-hasher.js';
+export * from './app-secrets.js';
