@@ -1,23 +1,20 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { createHttpApp, PlatformModule } from '@msc/api';
 import { type AppConfig, loadConfig } from '@msc/config';
 import {
-  dataSourceOptions,
   dropDatabase,
-  ensureDatabase,
-  migrateWithLock,
   OutboxRelay,
+  prepareDatabase,
+  settleBackgroundWork,
   TransactionHost,
 } from '@msc/db';
 import { migrations } from '@msc/migrations';
-import { QueueName } from '@msc/queue';
+import { JobQueue } from '@msc/queue';
 
 /** The whole platform (API and worker) on a scratch database and Redis prefix, dropped by `dispose`. */
 export interface BenchPlatform {
@@ -49,14 +46,7 @@ export async function startBenchPlatform(
     ...env,
   });
   const config = loadConfig();
-  await ensureDatabase(config.DATABASE_URL);
-  const migrator = new DataSource(dataSourceOptions(config, [], migrations));
-  await migrator.initialize();
-  try {
-    await migrateWithLock(migrator);
-  } finally {
-    await migrator.destroy();
-  }
+  await prepareDatabase(config, migrations);
 
   const app = await createHttpApp(PlatformModule.forRole('all'), config);
   await app.init();
@@ -64,9 +54,6 @@ export async function startBenchPlatform(
   const get = <T>(token: abstract new (...args: never[]) => T): T =>
     app.get(token as never, { strict: false }) as T;
   const dataSource = get(DataSource);
-  const queues = Object.values(QueueName).map((queue) =>
-    app.get<Queue>(getQueueToken(queue), { strict: false }),
-  );
 
   let counting = 0;
   const original = dataSource.logger;
@@ -84,25 +71,11 @@ export async function startBenchPlatform(
   // Every statement of the DataSource goes through its logger, enabled or not.
   (dataSource as { logger: TypeOrmLogger }).logger = counter;
 
-  const settle = async () => {
-    const relay = get(OutboxRelay);
-    let idle = 0;
-    for (;;) {
-      await relay.drain();
-      let busy = 0;
-      for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        busy += Object.values(counts).reduce((a, b) => a + b, 0);
-      }
-      const [pending] = (await dataSource.query(
-        'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
-      )) as { n: number }[];
-      busy += pending!.n;
-      idle = busy === 0 ? idle + 1 : 0;
-      if (idle >= 2) return;
-      if (busy > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const settle = () =>
+    settleBackgroundWork(
+      { relay: get(OutboxRelay), jobs: get(JobQueue), dataSource },
+      { timeoutMs: 600_000 },
+    );
 
   return {
     app,

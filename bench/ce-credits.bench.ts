@@ -6,8 +6,8 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '@msc/api';
-import { AppConfig, loadConfig } from '@msc/config';
-import { dataSourceOptions, dropDatabase, ensureDatabase, migrateWithLock } from '@msc/db';
+import { loadConfig } from '@msc/config';
+import { dropDatabase, prepareDatabase } from '@msc/db';
 import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
 import { migrations } from '@msc/migrations';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
@@ -18,17 +18,6 @@ interface Timing {
   scenario: string;
   ms: number;
   credits: number;
-}
-
-async function migrate(config: AppConfig): Promise<void> {
-  await ensureDatabase(config.DATABASE_URL);
-  const dataSource = new DataSource(dataSourceOptions(config, [], migrations));
-  await dataSource.initialize();
-  try {
-    await migrateWithLock(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 /** A completed, CE-eligible cohort of `count` trainees: 8 sessions, one missed by every 10th. */
@@ -110,7 +99,7 @@ export async function benchCeCredits(): Promise<Timing[]> {
   process.env.REDIS_PREFIX = `msc-bench-${run}`;
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
   const config = loadConfig();
-  await migrate(config);
+  await prepareDatabase(config, migrations);
   const app = await NestFactory.createApplicationContext(PlatformModule.forRole('worker'), {
     logger: ['error', 'warn'],
   });

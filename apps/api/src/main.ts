@@ -1,39 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
-import { ConfigValidationError, loadConfig } from '@msc/config';
-import { dataSourceOptions, ensureDatabase, migrateWithLock } from '@msc/db';
+import { loadConfigOrExit } from '@msc/config';
+import { prepareDatabase } from '@msc/db';
 import { IdentityService } from '@msc/domain/identity';
 import { migrations } from '@msc/migrations';
 import { waitForRedis } from '@msc/queue';
 import { createHttpApp } from './http-app.js';
 import { PlatformModule } from './platform.module.js';
 
-async function prepareDatabase(config: ReturnType<typeof loadConfig>): Promise<void> {
-  if (await ensureDatabase(config.DATABASE_URL)) console.log('created the database');
-  const dataSource = new DataSource(dataSourceOptions(config, [], migrations));
-  await dataSource.initialize();
-  try {
-    const applied = await migrateWithLock(dataSource);
-    if (applied.length) console.log(`applied migrations: ${applied.join(', ')}`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
-  await prepareDatabase(config);
+  const config = loadConfigOrExit();
+  const database = await prepareDatabase(config, migrations);
+  if (database.created) console.log('created the database');
+  if (database.applied.length) console.log(`applied migrations: ${database.applied.join(', ')}`);
   await waitForRedis(config.REDIS_URL);
   const root = PlatformModule.forRole(config.PROCESS_ROLE);
   if (!config.runsApi) {

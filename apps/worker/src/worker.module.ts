@@ -5,11 +5,13 @@ import { ApplicationsModule } from '@msc/domain/applications';
 import { CeCreditsModule } from '@msc/domain/ce-credits';
 import { CoursesModule, PracticeModule } from '@msc/domain/courses';
 import { CredentialsModule } from '@msc/domain/credentials';
+import { MaintenanceModule } from '@msc/domain/maintenance';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { PracticumModule } from '@msc/domain/practicum';
 import { JobHandlerCheck } from './job-handler-check.js';
 import { CeCreditsProcessor } from './processors/ce-credits.processor.js';
 import { CredentialsProcessor } from './processors/credentials.processor.js';
+import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RecordingsProcessor } from './processors/recordings.processor.js';
 import { SchedulingProcessor } from './processors/scheduling.processor.js';
@@ -25,6 +27,7 @@ import { SchedulingProcessor } from './processors/scheduling.processor.js';
     PracticumModule,
     PracticeModule,
     ApplicationsModule,
+    MaintenanceModule,
   ],
   providers: [
     JobHandlerCheck,
@@ -34,6 +37,7 @@ import { SchedulingProcessor } from './processors/scheduling.processor.js';
     CredentialsProcessor,
     SchedulingProcessor,
     RecordingsProcessor,
+    MaintenanceProcessor,
   ],
   exports: [OutboxRelay],
 })

@@ -206,6 +206,12 @@ export class AppConfig {
   @Min(1024)
   RECORDING_MAX_BYTES = 2 * 1024 * 1024 * 1024;
 
+  /** A stored file no row references is deleted once it is this old (an upload's row commits well within it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BLOB_SWEEP_GRACE_HOURS = 24;
+
   /** How often the outbox relay looks for rows when no notification woke it. */
   @Transform(toInt)
   @IsInt()
@@ -286,4 +292,16 @@ const OPTIONAL_KEYS = new Set([
 
 function isOptionalKey(key: string): boolean {
   return OPTIONAL_KEYS.has(key);
+}
+
+/** For entry points: the validated configuration, or a message naming the bad variables and exit 78. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    console.error(error.message);
+    // EX_CONFIG from sysexits.h: the configuration is wrong.
+    process.exit(78);
+  }
 }

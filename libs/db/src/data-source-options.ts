@@ -4,17 +4,19 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 type EntityList = DataSourceOptions['entities'];
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type MigrationList = MixedList<Function | string>;
+export type MigrationList = MixedList<Function | string>;
+
+export type DataSourceConfig = Pick<
+  AppConfig,
+  | 'DATABASE_URL'
+  | 'DATABASE_POOL_SIZE'
+  | 'DATABASE_CONNECT_TIMEOUT_MS'
+  | 'DATABASE_STATEMENT_TIMEOUT_MS'
+>;
 
 /** The one set of connection options, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(
-  config: Pick<
-    AppConfig,
-    | 'DATABASE_URL'
-    | 'DATABASE_POOL_SIZE'
-    | 'DATABASE_CONNECT_TIMEOUT_MS'
-    | 'DATABASE_STATEMENT_TIMEOUT_MS'
-  >,
+  config: DataSourceConfig,
   entities: EntityList,
   migrations: MigrationList,
 ): DataSourceOptions {

@@ -1,5 +1,10 @@
 import pg from 'pg';
-import { type DataSource, MigrationExecutor } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
+import {
+  type DataSourceConfig,
+  dataSourceOptions,
+  type MigrationList,
+} from './data-source-options.js';
 
 /** Same key in every process, so that concurrent starts run migrations one after the other. */
 const MIGRATION_LOCK_KEY = 7_311_942_001;
@@ -68,5 +73,23 @@ export async function migrateWithLock(dataSource: DataSource): Promise<string[]>
     }
   } finally {
     await runner.release();
+  }
+}
+
+/**
+ * What every process does before it serves: create the database when it is missing, then apply
+ * pending migrations under the lock. Returns whether it created the database and what it applied.
+ */
+export async function prepareDatabase(
+  config: DataSourceConfig,
+  migrations: MigrationList,
+): Promise<{ created: boolean; applied: string[] }> {
+  const created = await ensureDatabase(config.DATABASE_URL);
+  const dataSource = new DataSource(dataSourceOptions(config, [], migrations));
+  await dataSource.initialize();
+  try {
+    return { created, applied: await migrateWithLock(dataSource) };
+  } finally {
+    await dataSource.destroy();
   }
 }

@@ -7,3 +7,4 @@ export * from './outbox-relay.js';
 export * from './page.js';
 export * from './snake-naming.strategy.js';
 export * from './transaction-host.js';
+export * from './settle.js';

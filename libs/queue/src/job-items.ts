@@ -62,6 +62,13 @@ export interface RecordingReviewDeadlinePayload {
   reviewerId: string;
 }
 
+export interface SweepOrphanBlobsPayload {
+  /** The hourly job scheduler, or someone who asked for a sweep now. */
+  trigger: 'schedule' | 'manual';
+  /** When a manual sweep was asked for: part of its job id, so each request runs once. */
+  requestedAt?: string;
+}
+
 /** Ties every job name to its payload: a wrong payload is a compile error. */
 export type JobItem =
   | { name: JobName.DeliverNotification; data: DeliverNotificationPayload }
@@ -75,7 +82,8 @@ export type JobItem =
   | { name: JobName.ProbeRecording; data: RecordingJobPayload }
   | { name: JobName.AssignRecordingReview; data: RecordingJobPayload }
   | { name: JobName.RecordingReviewReminder; data: RecordingReviewDeadlinePayload }
-  | { name: JobName.RecordingReviewEscalation; data: RecordingReviewDeadlinePayload };
+  | { name: JobName.RecordingReviewEscalation; data: RecordingReviewDeadlinePayload }
+  | { name: JobName.SweepOrphanBlobs; data: SweepOrphanBlobsPayload };
 
 export type JobPayloadOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -120,5 +128,7 @@ export function jobIdOf(item: JobItem): string {
       return `recording-reminder.${safe(item.data.recordingId)}.${safe(item.data.reviewerId)}`;
     case JobName.RecordingReviewEscalation:
       return `recording-escalation.${safe(item.data.recordingId)}.${safe(item.data.reviewerId)}`;
+    case JobName.SweepOrphanBlobs:
+      return `blob-sweep.${item.data.trigger}.${Date.parse(item.data.requestedAt ?? '') || 0}`;
   }
 }

@@ -5,6 +5,7 @@ export enum QueueName {
   Credentials = 'credentials',
   Scheduling = 'scheduling',
   Recordings = 'recordings',
+  Maintenance = 'maintenance',
 }
 
 /** Job names are stored in Redis: never rename one in place. */
@@ -21,6 +22,7 @@ export enum JobName {
   AssignRecordingReview = 'assign-recording-review',
   RecordingReviewReminder = 'recording-review-reminder',
   RecordingReviewEscalation = 'recording-review-escalation',
+  SweepOrphanBlobs = 'sweep-orphan-blobs',
 }
 
 /** Which queue carries each job. */
@@ -37,6 +39,7 @@ export const QUEUE_OF_JOB = {
   [JobName.AssignRecordingReview]: QueueName.Recordings,
   [JobName.RecordingReviewReminder]: QueueName.Recordings,
   [JobName.RecordingReviewEscalation]: QueueName.Recordings,
+  [JobName.SweepOrphanBlobs]: QueueName.Maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, at the type level: processors must handle each one. */

@@ -30,6 +30,11 @@ export interface BlobStat {
 
 export type BlobSource = Readable | AsyncIterable<Uint8Array>;
 
+export interface ListBlobsOptions {
+  /** Only blobs last written strictly before this time (an orphan sweep's grace period). */
+  olderThan?: Date;
+}
+
 /**
  * Where uploaded files live: the local disk by default, an S3-compatible bucket later. The store
  * generates every key; writes are all-or-nothing (a failed or refused upload leaves nothing).
@@ -47,6 +52,12 @@ export abstract class BlobStore {
 
   /** Removes the blob; false when there was none (deleting twice is fine). */
   abstract delete(key: string): Promise<boolean>;
+
+  /**
+   * The blobs stored directly under `prefix` (keys `<prefix>/<uuid>`, not those of a longer
+   * prefix), streamed page by page in no particular order; throws `invalid_key` for a bad prefix.
+   */
+  abstract list(prefix: string, options?: ListBlobsOptions): AsyncIterable<BlobStat>;
 }
 
 const PREFIX = /^[a-z0-9][a-z0-9-]{0,62}(\/[a-z0-9][a-z0-9-]{0,62}){0,3}$/;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,12 +11,14 @@ import {
   type ByteRange,
   isBlobKey,
   isBlobPrefix,
+  type ListBlobsOptions,
   type PutBlobOptions,
   type StoredBlob,
 } from './blob-store.js';
 import { StorageError, StorageErrorCode } from './storage.errors.js';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+const SHARD = /^[0-9a-f]{2}$/;
 
 /**
  * Blobs as files under one root directory (`${DATA_DIR}/blobs`). An upload streams into a temp
@@ -138,6 +140,32 @@ export class LocalBlobStore extends BlobStore {
     }
     await rm(path, { force: true });
     return true;
+  }
+
+  async *list(prefix: string, options: ListBlobsOptions = {}): AsyncIterable<BlobStat> {
+    if (!isBlobPrefix(prefix)) {
+      throw new StorageError(StorageErrorCode.InvalidKey, `"${prefix}" is not a blob prefix`);
+    }
+    const directory = join(this.root, prefix);
+    const shards = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
+      if (isMissing(error)) return [];
+      throw error;
+    });
+    for (const shard of shards) {
+      // Other directories here are longer prefixes (`evidence/x/…`): not this prefix's blobs.
+      if (!shard.isDirectory() || !SHARD.test(shard.name)) continue;
+      const names = await readdir(join(directory, shard.name)).catch((error: unknown) => {
+        if (isMissing(error)) return [];
+        throw error;
+      });
+      for (const name of names) {
+        const key = `${prefix}/${name}`;
+        if (!isBlobKey(key) || !name.startsWith(shard.name)) continue;
+        // A blob deleted between the listing and its stat is simply not there any more.
+        const found = await this.stat(key);
+        if (found && (!options.olderThan || found.modifiedAt < options.olderThan)) yield found;
+      }
+    }
   }
 
   /** `<prefix>/<uuid>` lives at `<root>/<prefix>/<first two hex digits>/<uuid>`. */

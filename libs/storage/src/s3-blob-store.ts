@@ -5,6 +5,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -15,6 +16,7 @@ import {
   type ByteRange,
   isBlobKey,
   isBlobPrefix,
+  type ListBlobsOptions,
   type PutBlobOptions,
   type StoredBlob,
 } from './blob-store.js';
@@ -80,12 +82,21 @@ export class S3BlobStore extends BlobStore {
       leavePartsOnError: false,
     });
     const readable = source instanceof Readable ? source : Readable.from(source);
-    try {
-      await Promise.all([pipeline(readable, meter), upload.done()]);
-    } catch (error) {
-      await upload.abort().catch(() => undefined);
-      throw refused ?? error;
-    }
+    const stopped = new Error('the S3 upload stopped reading the stream');
+    // Both sides must settle before put() answers: a refused or failed upload has then sent its
+    // AbortMultipartUpload (lib-storage does it itself, leavePartsOnError false), so no parts stay
+    // behind. Upload.abort() is not used: its done() rejects at once while the abort is still due.
+    const [streamed, uploaded] = await Promise.allSettled([
+      pipeline(readable, meter),
+      upload.done().catch((error: unknown) => {
+        // The upload stopped reading: end the stream, or the pipeline would wait on backpressure.
+        meter.destroy(stopped);
+        throw error;
+      }),
+    ]);
+    if (refused) throw refused;
+    if (streamed.status === 'rejected' && streamed.reason !== stopped) throw streamed.reason;
+    if (uploaded.status === 'rejected') throw uploaded.reason;
     return { key, size, sha256: hash.digest('hex') };
   }
 
@@ -116,6 +127,13 @@ export class S3BlobStore extends BlobStore {
         new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: header }),
       );
       if (!(answer.Body instanceof Readable)) throw new Error('S3 answered without a body stream');
+      // A server that ignored or bent the Range would hand other bytes than asked to the reader.
+      if (range && !answer.ContentRange?.startsWith(`${header!.replace('=', ' ')}/`)) {
+        answer.Body.destroy();
+        throw new Error(
+          `S3 answered ${header} with "${answer.ContentRange ?? 'the whole object'}"`,
+        );
+      }
       return answer.Body;
     } catch (error) {
       if (isMissing(error)) throw this.notFound(key);
@@ -138,6 +156,32 @@ export class S3BlobStore extends BlobStore {
     if (!(await this.stat(key))) return false;
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
     return true;
+  }
+
+  async *list(prefix: string, options: ListBlobsOptions = {}): AsyncIterable<BlobStat> {
+    if (!isBlobPrefix(prefix)) {
+      throw new StorageError(StorageErrorCode.InvalidKey, `"${prefix}" is not a blob prefix`);
+    }
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: `${prefix}/`,
+          ContinuationToken: token,
+          MaxKeys: 1000,
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        const key = object.Key;
+        // Keys of a longer prefix (`evidence/x/…`) share the listing prefix: not this one's blobs.
+        if (!key || !isBlobKey(key) || key.lastIndexOf('/') !== prefix.length) continue;
+        const modifiedAt = object.LastModified ?? new Date(0);
+        if (options.olderThan && modifiedAt >= options.olderThan) continue;
+        yield { key, size: object.Size ?? 0, modifiedAt };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   private checkKey(key: string): void {

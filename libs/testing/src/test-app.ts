@@ -10,8 +10,8 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createFastifyAdapter, configureHttpApp, loggerParams, PlatformModule } from '@msc/api';
 import { AppConfig, loadConfig } from '@msc/config';
-import { OutboxRelay, TransactionHost } from '@msc/db';
-import { QueueName, REDIS } from '@msc/queue';
+import { OutboxRelay, settleBackgroundWork, TransactionHost } from '@msc/db';
+import { JobQueue, QueueName, REDIS } from '@msc/queue';
 import { ensureWorkerDatabase, testRun, truncatableTables } from './test-database.js';
 
 export interface TestAppOptions {
@@ -82,33 +82,10 @@ export class TestApp {
    * asynchronous flows (delayed jobs are left alone; promote them with `runDelayed`).
    */
   async settle(timeoutMs = 15_000): Promise<void> {
-    const relay = this.get(OutboxRelay);
-    const deadline = Date.now() + timeoutMs;
-    let idle = 0;
-    for (;;) {
-      await relay.drain();
-      let busy = 0;
-      for (const name of Object.values(QueueName)) {
-        const counts = await this.queue(name).getJobCounts(
-          'waiting',
-          'active',
-          'prioritized',
-          'waiting-children',
-        );
-        busy += Object.values(counts).reduce((a, b) => a + b, 0);
-      }
-      // Counted after the jobs: a job that finished meanwhile has committed its outbox rows.
-      const [pending] = await this.db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL',
-      );
-      busy += Number(pending!.n);
-      // Twice idle in a row: the background relay may have been between a queue and its commit.
-      idle = busy === 0 ? idle + 1 : 0;
-      if (idle >= 2) return;
-      if (busy === 0) continue;
-      if (Date.now() > deadline) throw new Error(`jobs still pending after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await settleBackgroundWork(
+      { relay: this.get(OutboxRelay), jobs: this.get(JobQueue), dataSource: this.get(DataSource) },
+      { timeoutMs },
+    );
   }
 
   /** Promotes every delayed job of the queue to run now, then settles. */

@@ -1,0 +1,2 @@
+export * from './blob-sweep.service.js';
+export * from './maintenance.module.js';
