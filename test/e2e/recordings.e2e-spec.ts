@@ -259,7 +259,8 @@ describe('teaching recordings (e2e)', () => {
       ],
       summary: 'Competent teaching throughout.',
     };
-    await review(id, otherMentor, body).expect(403);
+    // A mentor who is not involved is told the recording does not exist (as GET answers).
+    await review(id, otherMentor, body).expect(404);
     await review(id, trainee, body).expect(403);
     await review(id, mentor, { ...body, scores: { ...SCORES, inquiry: 'excellent' } }).expect(400);
     const { inquiry: _inquiry, ...missing } = SCORES;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApplicationsModule } from '@msc/domain/applications';
 import { AuditModule } from '@msc/domain/audit';
 import { CeCreditsModule } from '@msc/domain/ce-credits';
@@ -22,6 +22,7 @@ import { VerificationPageController } from './credentials/verification-page.cont
 import { HealthController } from './health/health.controller.js';
 import { AddressRateLimitGuard } from './http/address-rate-limit.guard.js';
 import { AuthGuard } from './http/auth.guard.js';
+import { JsonBodyInterceptor } from './http/json-body.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { AuthController } from './identity/auth.controller.js';
@@ -72,6 +73,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     AddressRateLimitGuard,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

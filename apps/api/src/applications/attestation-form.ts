@@ -1,7 +1,8 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { AttestationsService, StoredEvidence } from '@msc/domain/applications';
 import { ApiProblem } from '../http/api-problem.js';
+import { multipartParts } from '../http/multipart.js';
 import { createValidationPipe, type FieldError } from '../http/validation.js';
 import { SubmitAttestationFields } from './dto/attestations.dto.js';
 
@@ -16,6 +17,16 @@ type PartsOptions = NonNullable<Parameters<FastifyRequest['parts']>[0]>;
  * instead of a reset connection.
  */
 function detachable(file: Readable): Readable {
+  if (file.destroyed) {
+    // A body cut off mid-file fails the part before a listener exists, and a copy piped from it
+    // would never end; this one fails once the store reads it (and so listens for the error).
+    const error = file.errored ?? new Error('The upload ended before the file did');
+    return new Readable({
+      read() {
+        this.destroy(error);
+      },
+    });
+  }
   const copy = new PassThrough();
   file.on('error', (error) => copy.destroy(error));
   file.pipe(copy);
@@ -48,7 +59,7 @@ export async function readAttestationForm(
     throwFileSizeLimit: false,
   } as PartsOptions;
   try {
-    for await (const part of request.parts(options)) {
+    for await (const part of multipartParts(request, options)) {
       if (part.type === 'file') {
         if (part.fieldname !== FILE_FIELD) {
           problems.push({

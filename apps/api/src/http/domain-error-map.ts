@@ -49,6 +49,7 @@ const courses: Record<CoursesErrorCode, number> = {
   [CoursesErrorCode.EnrollmentClosed]: 409,
   [CoursesErrorCode.EnrollmentNotFound]: 404,
   [CoursesErrorCode.UsersNotEnrolled]: 422,
+  [CoursesErrorCode.OwnAttendance]: 403,
 };
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {
@@ -66,6 +67,7 @@ const credentials: Record<CredentialsErrorCode, number> = {
   [CredentialsErrorCode.CredentialAlreadyRevoked]: 409,
   [CredentialsErrorCode.CredentialStatusUnchanged]: 409,
   [CredentialsErrorCode.StatusListNotFound]: 404,
+  [CredentialsErrorCode.OwnRequest]: 403,
 };
 
 const practicum: Record<PracticumErrorCode, number> = {
@@ -108,6 +110,7 @@ const applications: Record<ApplicationsErrorCode, number> = {
   [ApplicationsErrorCode.ApplicationAlreadyOpen]: 409,
   [ApplicationsErrorCode.ApplicationNotSubmitted]: 409,
   [ApplicationsErrorCode.PrerequisitesUnmet]: 422,
+  [ApplicationsErrorCode.OwnDecision]: 403,
 };
 
 const storage: Record<StorageErrorCode, number> = {

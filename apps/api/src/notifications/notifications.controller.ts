@@ -36,6 +36,12 @@ export class NotificationsController {
     return this.notifications.list(user.id, query);
   }
 
+  @Post('read-all')
+  @HttpCode(204)
+  async markAllRead(@CurrentUser() user: UserView): Promise<void> {
+    await this.notifications.markAllRead(user.id);
+  }
+
   @Post(':id/read')
   @HttpCode(204)
   async markRead(

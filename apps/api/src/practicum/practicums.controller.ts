@@ -27,6 +27,7 @@ import { PageQuery } from '../common/pagination.dto.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
+import { multipartParts, partFailure } from '../http/multipart.js';
 import { flattenValidationErrors } from '../http/validation.js';
 import {
   CreatePracticumDto,
@@ -140,7 +141,7 @@ export class PracticumsController {
     let stored: StoredRecordingFile | undefined;
     let checked: RecordingFields | undefined;
     try {
-      const parts = request.parts({
+      const parts = multipartParts(request, {
         // One byte past the limit reaches the store, which refuses it as too large.
         limits: { fileSize: this.config.RECORDING_MAX_BYTES + 1, files: 1 },
       });
@@ -162,7 +163,9 @@ export class PracticumsController {
           checked = await recordingFields(fields);
           await this.recordings.checkFields(user, checked);
         }
-        stored = await this.recordings.storeFile(part.file, part.filename);
+        stored = await this.recordings
+          .storeFile(part.file, part.filename)
+          .catch((error: unknown) => Promise.reject(partFailure(part.file, error)));
       }
     } catch (error) {
       if (stored) await this.recordings.discardFile(stored);

@@ -10,8 +10,18 @@ export enum ApplicationsErrorCode {
   ApplicationAlreadyOpen = 'applications.application_already_open',
   ApplicationNotSubmitted = 'applications.application_not_submitted',
   PrerequisitesUnmet = 'applications.prerequisites_unmet',
+  /** An admin deciding their own application or attestation. */
+  OwnDecision = 'applications.own_decision',
 }
 
 export class ApplicationsError extends DomainError<ApplicationsErrorCode> {
   readonly context = 'applications';
+}
+
+/** Nobody decides their own case: an admin who is also a trainee waits for another admin. */
+export function ownDecision(what: 'application' | 'attestation'): ApplicationsError {
+  return new ApplicationsError(
+    ApplicationsErrorCode.OwnDecision,
+    `You cannot decide your own ${what}; another admin decides it`,
+  );
 }

@@ -4,7 +4,7 @@ import { AuditLog } from '@msc/domain/audit';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { ProgressService } from '@msc/domain/pathway';
-import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';
+import { ApplicationsError, ApplicationsErrorCode, ownDecision } from './applications.errors.js';
 import { ApplicationKind, ApplicationStatus } from './training-application.entity.js';
 import {
   type TrainingApplicationListRow,
@@ -104,6 +104,12 @@ export class ApplicationsService {
         subject: `application/${row.id}`,
         details: { kind: row.kind },
       });
+      await this.notifier.notifyAdmins(`application-submitted-${row.id}`, {
+        kind: 'application_submitted',
+        title: `A ${KIND_TITLES[row.kind]} application awaits your decision`,
+        body: `Application ${row.id} for ${KIND_TITLES[row.kind]} was submitted and awaits a decision.`,
+        email: true,
+      });
       return toApplicationView(row);
     });
   }
@@ -151,6 +157,8 @@ export class ApplicationsService {
           { currentStatus: existing.status },
         );
       }
+      // Thrown inside the transaction: the decision rolls back.
+      if (row.user_id === actor.id) throw ownDecision('application');
       await this.audit.record({
         actorId: actor.id,
         action: `application.${row.status}`,

@@ -12,7 +12,7 @@ import {
   StorageError,
   StorageErrorCode,
 } from '@msc/storage';
-import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';
+import { ApplicationsError, ApplicationsErrorCode, ownDecision } from './applications.errors.js';
 import { AttestationKind, AttestationStatus } from './attestation.entity.js';
 import {
   type AttestationListRow,
@@ -243,6 +243,8 @@ export class AttestationsService {
           { currentStatus: existing.status },
         );
       }
+      // Thrown inside the transaction: the decision rolls back.
+      if (row.user_id === actor.id) throw ownDecision('attestation');
       await this.audit.record({
         actorId: actor.id,
         action: `attestation.${row.status}`,

@@ -52,6 +52,13 @@ export class AttendanceService {
         );
       }
       const userIds = records.map((r) => r.userId);
+      // Staff who are also enrolled (an admin who is a trainee) never mark themselves present.
+      if (userIds.includes(actor.id)) {
+        throw new CoursesError(
+          CoursesErrorCode.OwnAttendance,
+          'You cannot record your own attendance; another teacher or admin does',
+        );
+      }
       const enrolled = new Set(await this.enrollments.enrolledUserIds(cohortId, userIds));
       const notEnrolled = userIds.filter((id) => !enrolled.has(id));
       if (notEnrolled.length > 0) {

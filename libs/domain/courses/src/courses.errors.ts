@@ -20,6 +20,8 @@ export enum CoursesErrorCode {
   EnrollmentClosed = 'courses.enrollment_closed',
   EnrollmentNotFound = 'courses.enrollment_not_found',
   UsersNotEnrolled = 'courses.users_not_enrolled',
+  /** Staff recording their own attendance. */
+  OwnAttendance = 'courses.own_attendance',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

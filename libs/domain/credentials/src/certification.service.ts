@@ -137,6 +137,13 @@ export class CertificationService {
           `This request was already decided (${existing.status})`,
         );
       }
+      // Nobody certifies themselves; thrown inside the transaction, the decision rolls back.
+      if (decided.trainee_id === actor.id) {
+        throw new CredentialsError(
+          CredentialsErrorCode.OwnRequest,
+          'You cannot decide your own certification request; another admin decides it',
+        );
+      }
       const name = DESIGNATIONS[decided.designation].achievementName;
       let designationId: string | null = null;
       if (decision === 'approved') {

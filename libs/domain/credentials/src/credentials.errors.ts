@@ -10,6 +10,8 @@ export enum CredentialsErrorCode {
   CredentialAlreadyRevoked = 'credentials.credential_already_revoked',
   CredentialStatusUnchanged = 'credentials.credential_status_unchanged',
   StatusListNotFound = 'credentials.status_list_not_found',
+  /** An admin deciding their own certification request. */
+  OwnRequest = 'credentials.own_request',
 }
 
 export class CredentialsError extends DomainError<CredentialsErrorCode> {

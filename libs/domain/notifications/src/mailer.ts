@@ -7,6 +7,23 @@ export interface MailMessage {
   text: string;
 }
 
+/**
+ * How long the SMTP client waits, in milliseconds, before it gives up: a server that hangs
+ * fails the job (which is retried later) instead of holding a worker forever. The URL's query
+ * (`smtp://host:25?socketTimeout=60000`) overrides each of them.
+ */
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+  dnsTimeout: 10_000,
+} as const;
+
+/** The nodemailer transport options for an SMTP URL: our timeouts unless the URL sets its own. */
+export function smtpTransportOptions(url: string): { url: string } & typeof SMTP_TIMEOUTS {
+  return { ...SMTP_TIMEOUTS, url };
+}
+
 /** Sends e-mail over SMTP_URL when one is configured; without it, e-mail is simply off. */
 @Injectable()
 export class Mailer {
@@ -21,8 +38,9 @@ export class Mailer {
 
   async send(message: MailMessage): Promise<boolean> {
     if (!this.config.SMTP_URL) return false;
+    const url = this.config.SMTP_URL;
     this.transport ??= import('nodemailer').then((nodemailer) =>
-      nodemailer.default.createTransport(this.config.SMTP_URL),
+      nodemailer.default.createTransport(smtpTransportOptions(url)),
     );
     await (await this.transport).sendMail({ from: this.config.SMTP_FROM, ...message });
     this.logger.log({ subject: message.subject }, 'e-mail sent');

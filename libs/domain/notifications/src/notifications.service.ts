@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import type { DeliverNotificationPayload } from '@msc/queue';
 import { Mailer } from './mailer.js';
@@ -17,6 +17,8 @@ export type DeliveryResult = 'delivered' | 'already_delivered' | 'unknown_user';
 /** The in-app inbox, and e-mail besides when SMTP is configured. */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
   constructor(
     private readonly tx: TransactionHost,
     private readonly mailer: Mailer,
@@ -93,6 +95,15 @@ export class NotificationsService {
     return rows.length > 0;
   }
 
+  /** Marks every unread notification of the user read; returns how many it marked. */
+  async markAllRead(userId: string): Promise<number> {
+    const rows = await this.tx.query(
+      'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id',
+      [userId],
+    );
+    return rows.length;
+  }
+
   private async email(payload: DeliverNotificationPayload): Promise<void> {
     // Claim the e-mail first: a retried job after a successful send will not send it again.
     const claimed = await this.tx.query<{ email: string }>(
@@ -104,9 +115,17 @@ export class NotificationsService {
     try {
       await this.mailer.send({ to: claimed[0]!.email, subject: payload.title, text: payload.body });
     } catch (error) {
-      await this.tx.query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [
-        payload.dedupeKey,
-      ]);
+      // Released so that the job's retry sends it; the send's error is what the job reports.
+      await this.tx
+        .query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [
+          payload.dedupeKey,
+        ])
+        .catch((release: unknown) =>
+          this.logger.error(
+            { err: release, dedupeKey: payload.dedupeKey },
+            'could not release the e-mail claim; this e-mail will not be retried',
+          ),
+        );
       throw error;
     }
   }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox } from '@msc/db';
+import { Outbox, TransactionHost } from '@msc/db';
 import { type DeliverNotificationPayload, JobName } from '@msc/queue';
+
+export type AdminMessage = Omit<DeliverNotificationPayload, 'userId' | 'dedupeKey'>;
 
 /** Schedules a notification in the caller's transaction; the worker delivers it. */
 @Injectable()
 export class Notifier {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly tx: TransactionHost,
+  ) {}
 
   async notify(notification: DeliverNotificationPayload): Promise<void> {
     await this.outbox.add({ name: JobName.DeliverNotification, data: notification });
@@ -15,5 +20,19 @@ export class Notifier {
     await this.outbox.addMany(
       notifications.map((data) => ({ name: JobName.DeliverNotification, data })),
     );
+  }
+
+  /**
+   * Tells every admin, once each: the dedupe key is `<dedupeKey>-<adminId>`, so the same event
+   * notified again reaches nobody twice. Returns how many admins it notified.
+   */
+  async notifyAdmins(dedupeKey: string, message: AdminMessage): Promise<number> {
+    const admins = await this.tx.query<{ id: string }>(
+      "SELECT id FROM users WHERE roles @> ARRAY['admin']::text[] ORDER BY id",
+    );
+    await this.notifyMany(
+      admins.map(({ id }) => ({ ...message, userId: id, dedupeKey: `${dedupeKey}-${id}` })),
+    );
+    return admins.length;
   }
 }

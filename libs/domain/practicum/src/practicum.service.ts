@@ -175,6 +175,13 @@ export class PracticumService {
     return this.tx.transaction(async () => {
       const practicum = await this.visible(actor, practicumId);
       const admin = isAdmin(actor);
+      // An admin who is the practicum's trainee does not log evidence for themselves.
+      if (practicum.trainee_id === actor.id) {
+        throw new PracticumError(
+          PracticumErrorCode.NotPracticumMentor,
+          'A trainee does not log the sessions of their own practicum; its mentor or another admin does',
+        );
+      }
       if (!admin && practicum.mentor_id !== actor.id) {
         throw new PracticumError(
           PracticumErrorCode.NotPracticumMentor,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { jobIdOf, JobQueue, QueueName } from '@msc/queue';
 import { ReviewOutcome } from './mentor-review.entity.js';
@@ -54,7 +54,9 @@ export class ReviewsService {
     const scores = completeScores(input.scores);
     const result = await this.tx.transaction(async () => {
       const row = await this.recordings.findById(recordingId, { forUpdate: true });
-      if (!row) throw new PracticumError(PracticumErrorCode.RecordingNotFound, 'No such recording');
+      // Only its trainee, its reviewer and admins may know the recording exists.
+      if (!row || !(isAdmin(actor) || row.trainee_id === actor.id || row.reviewer_id === actor.id))
+        throw new PracticumError(PracticumErrorCode.RecordingNotFound, 'No such recording');
       if (row.reviewer_id !== actor.id) {
         throw new PracticumError(
           PracticumErrorCode.NotReviewer,

@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { CohortStatus, SessionCadence, TeacherRole } from '@msc/domain/courses';
 import { PageQuery } from '../../common/pagination.dto.js';
+import { IsInstant } from '../../common/validators.js';
 import { IsIanaTimeZone, IsLocalDate } from './schedule.validators.js';
 
 const STATUSES = Object.values(CohortStatus);
@@ -93,7 +93,7 @@ export class AddTeacherDto {
 
 export class MoveSessionDto {
   @ApiProperty({ example: '2027-03-17T22:30:00.000Z' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, {
     message: 'startsAt must be a date-time with a time zone offset or Z',
   })

@@ -3,7 +3,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { CourseFormat, DeliveryMode } from '@msc/domain/courses';
 import { PageQuery } from '../../common/pagination.dto.js';
+import { IsDecimal } from '../../common/validators.js';
 
 const FORMATS = Object.values(CourseFormat);
 const MODES = Object.values(DeliveryMode);
@@ -60,7 +60,7 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ example: 24 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0.25)
   @Max(1000)
   ceHours?: number;

@@ -5,9 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -24,6 +22,7 @@ import {
   type RubricLevel,
 } from '@msc/domain/practicum';
 import { PageQuery } from '../../common/pagination.dto.js';
+import { IsDecimal, IsInstant } from '../../common/validators.js';
 
 export class CreatePracticumDto {
   @ApiProperty({ format: 'uuid' })
@@ -46,7 +45,7 @@ export class LogSessionDto {
     example: '2027-03-15T18:00:00.000Z',
     description: 'When it was held; not in the future',
   })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   heldAt: string;
 
   @ApiProperty({ minimum: 15, maximum: 480 })
@@ -94,7 +93,7 @@ for (const domain of RUBRIC_DOMAINS) {
 
 export class ReviewCommentDto {
   @ApiProperty({ minimum: 0, description: 'Seconds from the start of the recording' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   atSeconds: number;
 

@@ -1,0 +1,297 @@
+import net from 'node:net';
+import smtp from 'smtp-server';
+import request from 'supertest';
+import { NotificationsService } from '@msc/domain/notifications';
+import { QueueName } from '@msc/queue';
+import { createTestApp, Factories, type TestApp } from '@msc/testing';
+
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Undoes the quoted-printable transfer encoding nodemailer uses for long text lines. */
+function decodeQuotedPrintable(text: string): string {
+  return Buffer.from(
+    text
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+}
+
+function parseMail(raw: string, envelope: { from: string; to: string[] }): ReceivedMail {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const body = raw.slice(split + 4);
+  const text =
+    headers['content-transfer-encoding'] === 'quoted-printable'
+      ? decodeQuotedPrintable(body)
+      : body;
+  return { ...envelope, headers, text: text.trim() };
+}
+
+/** A real SMTP server (the nodemailer project's) on a free loopback port, in this process. */
+class TestSmtpServer {
+  readonly mails: ReceivedMail[] = [];
+  /** While set, every recipient is refused with a temporary 451. */
+  refuse = false;
+  private readonly server = new smtp.SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onRcptTo: (_address, _session, callback) => {
+      if (!this.refuse) return callback();
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    },
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+        };
+        this.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), envelope));
+        callback();
+      });
+    },
+  });
+
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as net.AddressInfo).port}`;
+  }
+
+  start(): Promise<void> {
+    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A TCP listener that accepts connections and never greets: an SMTP server that hangs. */
+class HungServer {
+  private readonly sockets = new Set<net.Socket>();
+  private readonly server = net.createServer((socket) => {
+    this.sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.sockets.delete(socket));
+  });
+
+  get port(): number {
+    return (this.server.address() as net.AddressInfo).port;
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  }
+
+  /** Closes the port: every held connection drops and new ones are refused. */
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const register = (app: TestApp, email: string, displayName = 'Ada Lovelace') =>
+  request(app.server)
+    .post('/api/v1/auth/register')
+    .send({ email, password: 'a-long-password', displayName });
+
+async function deliveryJobs(app: TestApp, dedupeKey: string) {
+  const jobs = await app
+    .queue(QueueName.Notifications)
+    .getJobs(['delayed', 'failed', 'completed', 'waiting', 'active']);
+  const ours = jobs.filter((job) => (job.data as { dedupeKey: string }).dedupeKey === dedupeKey);
+  return Promise.all(
+    ours.map(async (job) => ({
+      state: await job.getState(),
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason,
+    })),
+  );
+}
+
+async function inboxRow(app: TestApp, dedupeKey: string) {
+  const [row] = await app.db.query<{ user_id: string; emailed_at: Date | null }>(
+    'SELECT user_id, emailed_at FROM notifications WHERE dedupe_key = $1',
+    [dedupeKey],
+  );
+  return row;
+}
+
+describe('notifications by e-mail (e2e)', () => {
+  describe('with a working SMTP server', () => {
+    let smtpServer: TestSmtpServer;
+    let app: TestApp;
+    let factories: Factories;
+
+    beforeAll(async () => {
+      smtpServer = new TestSmtpServer();
+      await smtpServer.start();
+      app = await createTestApp({ env: { SMTP_URL: smtpServer.url } });
+      factories = new Factories(app);
+    });
+    beforeEach(async () => {
+      await app.reset();
+      smtpServer.mails.length = 0;
+      smtpServer.refuse = false;
+    });
+    afterAll(async () => {
+      await app?.close();
+      await smtpServer?.stop();
+    });
+
+    it('should e-mail the welcome message once to a user who registers', async () => {
+      const res = await register(app, 'ada@example.org').expect(201);
+      await app.settle();
+
+      expect(smtpServer.mails).toHaveLength(1);
+      const [mail] = smtpServer.mails;
+      expect(mail!.to).toEqual(['ada@example.org']);
+      expect(mail!.from).toBe('no-reply@localhost');
+      expect(mail!.headers.to).toBe('ada@example.org');
+      expect(mail!.headers.subject).toBe('Welcome to the MSC teacher pathway');
+      expect(mail!.text).toBe(
+        'Hello Ada Lovelace, your account is ready. Your progress page shows your next step.',
+      );
+      const row = await inboxRow(app, `welcome-${res.body.user.id}`);
+      expect(row!.emailed_at).toBeInstanceOf(Date);
+      // Nothing is left to retry: the job completed and sends nothing more.
+      await app.runDelayed(QueueName.Notifications);
+      expect(smtpServer.mails).toHaveLength(1);
+    });
+
+    it('should send one e-mail when the same delivery runs twice, one after the other or at once', async () => {
+      const sut = app.get(NotificationsService);
+      const user = await factories.newTrainee();
+      const payload = {
+        userId: user.id,
+        dedupeKey: `test-twice-${user.id}`,
+        kind: 'test',
+        title: 'Once only',
+        body: 'You should see this once.',
+        email: true,
+      };
+      expect(await sut.deliver(payload)).toBe('delivered');
+      expect(await sut.deliver(payload)).toBe('already_delivered');
+      expect(smtpServer.mails.map((m) => m.to)).toEqual([[user.email]]);
+
+      const racing = { ...payload, dedupeKey: `test-race-${user.id}`, title: 'Raced' };
+      const results = await Promise.all([sut.deliver(racing), sut.deliver(racing)]);
+      expect(results.sort()).toEqual(['already_delivered', 'delivered']);
+      expect(smtpServer.mails.filter((m) => m.headers.subject === 'Raced')).toHaveLength(1);
+    });
+
+    it('should not e-mail a notification that is for the inbox only', async () => {
+      const user = await factories.newTrainee();
+      await app.get(NotificationsService).deliver({
+        userId: user.id,
+        dedupeKey: `inbox-only-${user.id}`,
+        kind: 'test',
+        title: 'Inbox only',
+        body: 'Not by e-mail.',
+      });
+      expect(await inboxRow(app, `inbox-only-${user.id}`)).toMatchObject({ emailed_at: null });
+      expect(smtpServer.mails).toHaveLength(0);
+    });
+
+    it('should keep the inbox row and retry the e-mail when the SMTP server refuses it', async () => {
+      smtpServer.refuse = true;
+      const res = await register(app, 'grace@example.org', 'Grace Hopper').expect(201);
+      const dedupeKey = `welcome-${res.body.user.id}`;
+      await app.settle();
+
+      expect(smtpServer.mails).toHaveLength(0);
+      expect(await deliveryJobs(app, dedupeKey)).toEqual([
+        { state: 'delayed', attemptsMade: 1, failedReason: expect.stringMatching(/451/) },
+      ]);
+      expect(await inboxRow(app, dedupeKey)).toMatchObject({ emailed_at: null });
+      const inbox = await request(app.server)
+        .get('/api/v1/me/notifications')
+        .set('Authorization', `Bearer ${res.body.accessToken}`)
+        .expect(200);
+      expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(['welcome']);
+
+      // Still refused: a second attempt fails too, and nothing is sent or duplicated.
+      await app.runDelayed(QueueName.Notifications);
+      expect(await deliveryJobs(app, dedupeKey)).toEqual([
+        expect.objectContaining({ state: 'delayed', attemptsMade: 2 }),
+      ]);
+
+      smtpServer.refuse = false;
+      await app.runDelayed(QueueName.Notifications);
+      expect(smtpServer.mails.map((m) => [m.to, m.headers.subject])).toEqual([
+        [['grace@example.org'], 'Welcome to the MSC teacher pathway'],
+      ]);
+      expect(await deliveryJobs(app, dedupeKey)).toEqual([
+        expect.objectContaining({ state: 'completed', attemptsMade: 3 }),
+      ]);
+      expect((await inboxRow(app, dedupeKey))!.emailed_at).toBeInstanceOf(Date);
+      const [{ n }] = (await app.db.query(
+        'SELECT count(*)::int AS n FROM notifications WHERE dedupe_key = $1',
+        [dedupeKey],
+      )) as [{ n: number }];
+      expect(n).toBe(1);
+
+      await app.runDelayed(QueueName.Notifications);
+      expect(smtpServer.mails).toHaveLength(1);
+    });
+  });
+
+  describe('with an SMTP server that hangs, then goes away', () => {
+    let hung: HungServer;
+    let app: TestApp;
+
+    beforeAll(async () => {
+      hung = new HungServer();
+      await hung.start();
+      app = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${hung.port}` } });
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('should answer register at once, keep the inbox row and retry the e-mail later', async () => {
+      const started = Date.now();
+      const res = await register(app, 'hedy@example.org', 'Hedy Lamarr').expect(201);
+      // SMTP never greets (its timeout is 10 s): the request did not wait for it.
+      expect(Date.now() - started).toBeLessThan(3000);
+      const dedupeKey = `welcome-${res.body.user.id}`;
+
+      // Closing the port drops the hung connection; the next attempt finds the port closed.
+      await hung.stop();
+      await app.settle();
+      const [job] = await deliveryJobs(app, dedupeKey);
+      expect(job).toEqual(expect.objectContaining({ state: 'delayed', attemptsMade: 1 }));
+      expect(await inboxRow(app, dedupeKey)).toMatchObject({
+        user_id: res.body.user.id,
+        emailed_at: null,
+      });
+
+      const again = Date.now();
+      await register(app, 'alan@example.org', 'Alan Turing').expect(201);
+      expect(Date.now() - again).toBeLessThan(3000);
+      await app.runDelayed(QueueName.Notifications);
+      const jobs = await deliveryJobs(app, dedupeKey);
+      expect(jobs).toEqual([
+        expect.objectContaining({
+          state: 'delayed',
+          attemptsMade: 2,
+          failedReason: expect.stringMatching(/ECONNREFUSED/),
+        }),
+      ]);
+    });
+  });
+});
