@@ -69,7 +69,7 @@ const QUERIES = [
 ];
 
 /** Malformed input found by the review: each is a 400 (never a 500, never a hung request). */
-describe('review: malformed input answers 4xx (e2e)', () => {
+describe('malformed input answers 4xx, never 5xx (e2e)', () => {
   let app: TestApp;
   let factories: Factories;
 

@@ -6,7 +6,7 @@ import { insertCohort } from './practicum.fixtures.js';
 const SHA = 'a'.repeat(64);
 
 /** Ownership and separation of duties found by the security review, held as regressions. */
-describe('review: authorization and ownership (e2e)', () => {
+describe('authorization, ownership and separation of duties (e2e)', () => {
   let app: TestApp;
   let factories: Factories;
 
