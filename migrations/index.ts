@@ -7,6 +7,7 @@ import { CreateCourses1795810000000 } from './1795810000000-CreateCourses.js';
 import { WidenOutboxDelay1795810000001 } from './1795810000001-WidenOutboxDelay.js';
 import { CreatePracticum1795840000000 } from './1795840000000-CreatePracticum.js';
 import { CreateCredentials1795850000000 } from './1795850000000-CreateCredentials.js';
+import { IndexForeignKeys1795860000000 } from './1795860000000-IndexForeignKeys.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateAttestationsAndApplications1795830000000,
   CreatePracticum1795840000000,
   CreateCredentials1795850000000,
+  IndexForeignKeys1795860000000,
 ];

@@ -153,8 +153,8 @@ function checked(
 
 /**
  * Evaluates the stages in one pass: every registered evaluator is called once with all the
- * requirements of its kind (concurrently), `time_since` is judged here from the stages before it,
- * and a kind nobody judges yet is reported unmet as "not tracked yet".
+ * requirements of its kind (one after another), `time_since` is judged here from the stages before
+ * it, and a kind nobody judges yet is reported unmet as "not tracked yet".
  */
 export async function evaluateStages(
   registry: EvaluatorRegistry,
@@ -163,20 +163,19 @@ export async function evaluateStages(
   now: Date,
 ): Promise<EvaluatedStage[]> {
   const results = new Map<string, RequirementResult>();
-  await Promise.all(
-    [...groupByKind(stages)].map(async ([kind, requirements]) => {
-      const evaluator = registry.get(kind);
-      if (!evaluator) {
-        for (const requirement of requirements)
-          results.set(requirement.key, notTracked(requirement));
-        return;
-      }
-      const answered = await evaluator.evaluate({ traineeId, now, requirements });
-      for (const requirement of requirements) {
-        results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
-      }
-    }),
-  );
+  // One after another: the caller evaluates on one connection (one snapshot), where statements run
+  // in turn anyway, and pg deprecates sending a query while the connection is still busy.
+  for (const [kind, requirements] of groupByKind(stages)) {
+    const evaluator = registry.get(kind);
+    if (!evaluator) {
+      for (const requirement of requirements) results.set(requirement.key, notTracked(requirement));
+      continue;
+    }
+    const answered = await evaluator.evaluate({ traineeId, now, requirements });
+    for (const requirement of requirements) {
+      results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
+    }
+  }
 
   const evaluated: EvaluatedStage[] = [];
   const byKey = new Map<string, { title: string; completed: boolean; completedAt: Date | null }>();

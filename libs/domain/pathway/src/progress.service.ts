@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@msc/db';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { EvaluatorRegistry } from './evaluator-registry.js';
 import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
@@ -26,11 +27,14 @@ export interface UnmetRequirement {
 
 /**
  * A trainee's progress, derived on each call from the evidence the other contexts hold: the
- * trainee is pinned to a version on first use, then every evaluator is called once, concurrently.
+ * trainee is pinned to a version on first use, then every evaluator is called once, in one
+ * read-only snapshot: the evidence of every requirement is from the same moment, and one request
+ * holds one pool connection at a time.
  */
 @Injectable()
 export class ProgressService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly versions: PathwayVersionsRepository,
     private readonly registry: EvaluatorRegistry,
     private readonly viewers: ProgressViewers,
@@ -39,7 +43,9 @@ export class ProgressService {
   /** The progress of a trainee, for themselves (the route admits trainees only). */
   async progressOf(traineeId: string, now = new Date()): Promise<ProgressView> {
     const pinned = await this.pinnedVersion(traineeId);
-    const evaluated = await evaluateStages(this.registry, pinned.stages, traineeId, now);
+    const evaluated = await this.inSnapshot(() =>
+      evaluateStages(this.registry, pinned.stages, traineeId, now),
+    );
     return {
       traineeId,
       pathway: {
@@ -88,11 +94,13 @@ export class ProgressService {
       );
     }
     const excluded = new Set<string>(options.excludeKinds ?? []);
-    const evaluated = await evaluateStages(
-      this.registry,
-      pinned.stages.slice(0, upto + 1),
-      traineeId,
-      options.now ?? new Date(),
+    const evaluated = await this.inSnapshot(() =>
+      evaluateStages(
+        this.registry,
+        pinned.stages.slice(0, upto + 1),
+        traineeId,
+        options.now ?? new Date(),
+      ),
     );
     return evaluated
       .flatMap((stage) => stage.requirements)
@@ -104,6 +112,20 @@ export class ProgressService {
         need: result.need,
         detail: result.detail,
       }));
+  }
+
+  /**
+   * Runs the evaluation in a REPEATABLE READ, READ ONLY transaction of its own: one snapshot for
+   * every evaluator, and a refusal should an evaluator ever try to write. Inside a caller's
+   * transaction it joins that one as it is (its isolation cannot change after its first statement).
+   * The pin writes, so it happens before, outside the snapshot.
+   */
+  private async inSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.tx.inTransaction) return work();
+    return this.tx.transaction(async () => {
+      await this.tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return work();
+    });
   }
 
   private async pinnedVersion(traineeId: string): Promise<PinnedVersionRow> {
