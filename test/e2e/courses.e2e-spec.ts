@@ -573,6 +573,43 @@ describe('courses (e2e)', () => {
       expect(forA.get('msc')!.metAt!.toISOString()).toBe(s3!.endsAt);
       expect(forA.get('tt')).toMatchObject({ met: false, have: 0 });
     });
+
+    it('should tell a trainee enrolled in a past cohort that its attendance is not recorded yet', async () => {
+      const course = await newCourse({ sessionCount: 3, completionMinSessions: 2 });
+      const cohort = await newCohort(course.id, { startDate: inDays(-60) });
+      const trainee = await factories.newTrainee();
+      await enroll(admin, cohort.id, { userId: trainee.id }).expect(201);
+      const evaluator = app.get(EvaluatorRegistry).get(RequirementKind.CourseCompleted)!;
+      const judge = async () =>
+        (
+          await evaluator.evaluate({
+            traineeId: trainee.id,
+            now: new Date(),
+            requirements: [
+              {
+                key: 'msc',
+                kind: RequirementKind.CourseCompleted,
+                title: 'MSC',
+                params: { formats: ['msc_8_week'] },
+              },
+            ],
+          })
+        ).get('msc')!;
+
+      expect(await judge()).toMatchObject({
+        met: false,
+        have: 0,
+        need: 2,
+        nextStep: `Attendance for 3 past sessions of Tuesday evenings is not recorded yet; the course's teachers or an admin record it`,
+      });
+      await mark(admin, cohort.id, cohort.sessions[0]!.id, [
+        { userId: trainee.id, status: 'absent' },
+      ]).expect(200);
+      await mark(admin, cohort.id, cohort.sessions[1]!.id, [
+        { userId: trainee.id, status: 'absent' },
+      ]).expect(200);
+      expect((await judge()).nextStep).toBe('Enroll in an 8-week MSC course');
+    });
   });
 
   describe('reminders', () => {

@@ -20,6 +20,8 @@ interface EnrollmentEvidence {
   attended: number;
   completion_min_sessions: number;
   sessions_left: number;
+  /** Past sessions with no attendance recorded for the trainee yet (admins enter old records). */
+  sessions_unrecorded: number;
   waitlist_position: number | null;
 }
 
@@ -77,6 +79,11 @@ export class CourseCompletedEvaluator implements RequirementEvaluator {
                     AND a.status = 'present') AS attended,
                 (SELECT count(*)::int FROM cohort_sessions s
                   WHERE s.cohort_id = e.cohort_id AND s.starts_at > $3) AS sessions_left,
+                (SELECT count(*)::int FROM cohort_sessions s
+                  WHERE s.cohort_id = e.cohort_id AND s.starts_at <= $3
+                    AND NOT EXISTS (SELECT 1 FROM attendance_records a
+                                    WHERE a.session_id = s.id AND a.user_id = e.user_id))
+                  AS sessions_unrecorded,
                 CASE WHEN e.status = 'waitlisted' THEN (
                   SELECT count(*)::int FROM enrollments w
                   WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted'
@@ -135,7 +142,7 @@ function judge(
       (e) =>
         e.status === 'enrolled' &&
         e.cohort_status !== CohortStatus.Completed &&
-        e.attended + e.sessions_left >= e.completion_min_sessions,
+        e.attended + e.sessions_left + e.sessions_unrecorded >= e.completion_min_sessions,
     )
     .sort(
       (a, b) => b.attended / b.completion_min_sessions - a.attended / a.completion_min_sessions,
@@ -149,9 +156,11 @@ function judge(
       need: best.completion_min_sessions,
       detail: `Attended ${best.attended} of the ${best.completion_min_sessions} sessions needed in ${best.cohort_title}`,
       nextStep:
-        missing > 0
-          ? `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`
-          : `Your attendance is enough: ${best.cohort_title} counts once it is completed`,
+        missing <= 0
+          ? `Your attendance is enough: ${best.cohort_title} counts once it is completed`
+          : best.sessions_left > 0
+            ? `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`
+            : `Attendance for ${plural(best.sessions_unrecorded, 'past session')} of ${best.cohort_title} is not recorded yet; the course's teachers or an admin record it`,
       metAt: null,
     };
   }
