@@ -7,6 +7,7 @@ import { CreateCourses1795810000000 } from './1795810000000-CreateCourses.js';
 import { WidenOutboxDelay1795810000001 } from './1795810000001-WidenOutboxDelay.js';
 import { CreatePracticum1795840000000 } from './1795840000000-CreatePracticum.js';
 import { CreateCredentials1795850000000 } from './1795850000000-CreateCredentials.js';
+import { AddNotificationEmailClaim1795870000000 } from './1795870000000-AddNotificationEmailClaim.js';
 import { IndexForeignKeys1795860000000 } from './1795860000000-IndexForeignKeys.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
@@ -21,4 +22,5 @@ export const migrations = [
   CreatePracticum1795840000000,
   CreateCredentials1795850000000,
   IndexForeignKeys1795860000000,
+  AddNotificationEmailClaim1795870000000,
 ];

@@ -1,7 +1,11 @@
 import net from 'node:net';
 import smtp from 'smtp-server';
 import request from 'supertest';
-import { NotificationsService } from '@msc/domain/notifications';
+import {
+  EMAIL_CLAIM_SECONDS,
+  EmailInFlightError,
+  NotificationsService,
+} from '@msc/domain/notifications';
 import { QueueName } from '@msc/queue';
 import { createTestApp, Factories, type TestApp } from '@msc/testing';
 
@@ -188,10 +192,49 @@ describe('notifications by e-mail (e2e)', () => {
       expect(await sut.deliver(payload)).toBe('already_delivered');
       expect(smtpServer.mails.map((m) => m.to)).toEqual([[user.email]]);
 
+      // At once: the loser finds the e-mail in flight and fails, so that its job retries later.
       const racing = { ...payload, dedupeKey: `test-race-${user.id}`, title: 'Raced' };
-      const results = await Promise.all([sut.deliver(racing), sut.deliver(racing)]);
-      expect(results.sort()).toEqual(['already_delivered', 'delivered']);
+      const results = await Promise.allSettled([sut.deliver(racing), sut.deliver(racing)]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+        reason: expect.any(EmailInFlightError),
+      });
+      expect(await sut.deliver(racing)).toBe('already_delivered');
       expect(smtpServer.mails.filter((m) => m.headers.subject === 'Raced')).toHaveLength(1);
+    });
+
+    it('should send the e-mail of a worker that died mid-send once its claim expires', async () => {
+      const sut = app.get(NotificationsService);
+      const user = await factories.newTrainee();
+      const payload = {
+        userId: user.id,
+        dedupeKey: `test-abandoned-${user.id}`,
+        kind: 'test',
+        title: 'Abandoned',
+        body: 'A worker died before sending this.',
+        email: true,
+      };
+      await sut.deliver({ ...payload, email: false });
+      // What a worker killed between the claim and the send leaves behind.
+      await app.db.query(
+        `UPDATE notifications SET email_claimed_at = now() WHERE dedupe_key = $1`,
+        [payload.dedupeKey],
+      );
+      await expect(sut.deliver(payload)).rejects.toBeInstanceOf(EmailInFlightError);
+      expect(smtpServer.mails.filter((m) => m.headers.subject === 'Abandoned')).toHaveLength(0);
+
+      await app.db.query(
+        `UPDATE notifications SET email_claimed_at = now() - make_interval(secs => $2)
+         WHERE dedupe_key = $1`,
+        [payload.dedupeKey, EMAIL_CLAIM_SECONDS + 1],
+      );
+      expect(await sut.deliver(payload)).toBe('already_delivered');
+      expect(smtpServer.mails.filter((m) => m.headers.subject === 'Abandoned')).toHaveLength(1);
+      const [row] = await app.db.query<{ emailed_at: Date | null; email_claimed_at: Date | null }>(
+        'SELECT emailed_at, email_claimed_at FROM notifications WHERE dedupe_key = $1',
+        [payload.dedupeKey],
+      );
+      expect(row).toEqual({ emailed_at: expect.any(Date), email_claimed_at: null });
     });
 
     it('should not e-mail a notification that is for the inbox only', async () => {

@@ -30,4 +30,8 @@ export class Notification {
 
   @Column('timestamptz', { nullable: true })
   emailedAt: Date | null;
+
+  /** While set and recent, one worker is sending the e-mail; an old claim was abandoned. */
+  @Column('timestamptz', { nullable: true })
+  emailClaimedAt: Date | null;
 }

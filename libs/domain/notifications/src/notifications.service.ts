@@ -14,6 +14,17 @@ export interface NotificationView {
 
 export type DeliveryResult = 'delivered' | 'already_delivered' | 'unknown_user';
 
+/** How long a claim to send an e-mail holds; the mailer gives up well before (≈ 50 s). */
+export const EMAIL_CLAIM_SECONDS = 120;
+
+/** The e-mail is being sent by another worker right now; the job retries later. */
+export class EmailInFlightError extends Error {
+  constructor(readonly dedupeKey: string) {
+    super(`the e-mail of notification ${dedupeKey} is being sent elsewhere; retry later`);
+    this.name = 'EmailInFlightError';
+  }
+}
+
 /** The in-app inbox, and e-mail besides when SMTP is configured. */
 @Injectable()
 export class NotificationsService {
@@ -105,28 +116,45 @@ export class NotificationsService {
   }
 
   private async email(payload: DeliverNotificationPayload): Promise<void> {
-    // Claim the e-mail first: a retried job after a successful send will not send it again.
+    // A lease, not a mark: a worker that dies between the claim and the send leaves a claim that
+    // expires, and the job's retry sends the e-mail then. Longer than the mailer's timeouts, so
+    // that a send still under way is never doubled.
     const claimed = await this.tx.query<{ email: string }>(
-      `UPDATE notifications n SET emailed_at = now() FROM users u
-       WHERE n.dedupe_key = $1 AND n.emailed_at IS NULL AND u.id = n.user_id RETURNING u.email`,
-      [payload.dedupeKey],
+      `UPDATE notifications n SET email_claimed_at = now() FROM users u
+       WHERE n.dedupe_key = $1 AND n.emailed_at IS NULL AND u.id = n.user_id
+         AND (n.email_claimed_at IS NULL
+              OR n.email_claimed_at < now() - make_interval(secs => $2))
+       RETURNING u.email`,
+      [payload.dedupeKey, EMAIL_CLAIM_SECONDS],
     );
-    if (claimed.length === 0) return;
+    if (claimed.length === 0) {
+      const [row] = await this.tx.query<{ emailed_at: Date | null }>(
+        'SELECT emailed_at FROM notifications WHERE dedupe_key = $1',
+        [payload.dedupeKey],
+      );
+      // Another worker holds the claim: fail, so that the job retries once it has sent or expired.
+      if (row && row.emailed_at === null) throw new EmailInFlightError(payload.dedupeKey);
+      return;
+    }
     try {
       await this.mailer.send({ to: claimed[0]!.email, subject: payload.title, text: payload.body });
     } catch (error) {
       // Released so that the job's retry sends it; the send's error is what the job reports.
       await this.tx
-        .query('UPDATE notifications SET emailed_at = NULL WHERE dedupe_key = $1', [
+        .query('UPDATE notifications SET email_claimed_at = NULL WHERE dedupe_key = $1', [
           payload.dedupeKey,
         ])
         .catch((release: unknown) =>
           this.logger.error(
             { err: release, dedupeKey: payload.dedupeKey },
-            'could not release the e-mail claim; this e-mail will not be retried',
+            'could not release the e-mail claim; it is retried once the claim expires',
           ),
         );
       throw error;
     }
+    await this.tx.query(
+      'UPDATE notifications SET emailed_at = now(), email_claimed_at = NULL WHERE dedupe_key = $1',
+      [payload.dedupeKey],
+    );
   }
 }
