@@ -4,7 +4,8 @@ import { AuditLog } from '@msc/domain/audit';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { ProgressService } from '@msc/domain/pathway';
-import { ApplicationsError, ApplicationsErrorCode, ownDecision } from './applications.errors.js';
+import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';
+import { applyDecision } from './decided-submissions.js';
 import { ApplicationKind, ApplicationStatus } from './training-application.entity.js';
 import {
   type TrainingApplicationListRow,
@@ -147,23 +148,21 @@ export class ApplicationsService {
       input.decision === 'approved' ? ApplicationStatus.Approved : ApplicationStatus.Rejected;
     const note = input.note?.trim() || null;
     return this.tx.transaction(async () => {
-      const row = await this.applications.decide(id, { status, decidedBy: actor.id, note });
-      if (!row) {
-        const existing = await this.applications.findById(id);
-        if (!existing) throw this.notFound();
-        throw new ApplicationsError(
-          ApplicationsErrorCode.ApplicationNotSubmitted,
-          `This application was already ${existing.status}`,
-          { currentStatus: existing.status },
-        );
-      }
-      // Thrown inside the transaction: the decision rolls back.
-      if (row.user_id === actor.id) throw ownDecision('application');
-      await this.audit.record({
-        actorId: actor.id,
-        action: `application.${row.status}`,
-        subject: `application/${row.id}`,
-        details: { traineeId: row.user_id, kind: row.kind, note },
+      const row = await applyDecision({
+        submissions: this.applications,
+        audit: this.audit,
+        actor,
+        id,
+        status,
+        note,
+        what: 'application',
+        notFound: () => this.notFound(),
+        alreadyDecided: (current) =>
+          new ApplicationsError(
+            ApplicationsErrorCode.ApplicationNotSubmitted,
+            `This application was already ${current}`,
+            { currentStatus: current },
+          ),
       });
       const what = KIND_TITLES[row.kind];
       const approved = row.status === ApplicationStatus.Approved;

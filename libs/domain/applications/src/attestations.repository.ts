@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { DecidedSubmissions } from './decided-submissions.js';
 import type { AttestationKind, AttestationStatus } from './attestation.entity.js';
 
 export interface AttestationRow {
@@ -37,7 +38,18 @@ const COLUMNS = `a.id, a.user_id, a.kind, a.statement, a.status, a.evidence_key,
 
 @Injectable()
 export class AttestationsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  private readonly submissions: DecidedSubmissions<AttestationRow, AttestationStandingRow>;
+
+  constructor(private readonly tx: TransactionHost) {
+    this.submissions = new DecidedSubmissions(tx, {
+      table: 'attestations',
+      columns: COLUMNS,
+      openStatus: 'pending',
+      acceptedStatus: 'verified',
+      acceptedAlias: 'verified_at',
+      openAlias: 'pending',
+    });
+  }
 
   async insert(attestation: {
     userId: string;
@@ -70,57 +82,29 @@ export class AttestationsRepository {
     return row!;
   }
 
-  async findById(id: string): Promise<AttestationRow | null> {
-    const rows = await this.tx.query<AttestationRow>(
-      `SELECT ${COLUMNS} FROM attestations a WHERE a.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findById(id: string): Promise<AttestationRow | null> {
+    return this.submissions.findById(id);
   }
 
-  async list(filter: {
+  list(filter: {
     userId?: string;
     status?: AttestationStatus;
     limit: number;
     offset: number;
   }): Promise<{ items: AttestationListRow[]; total: number }> {
-    return this.tx.page<AttestationListRow>(
-      {
-        sql: `SELECT ${COLUMNS}, u.display_name AS trainee_name
-              FROM attestations a JOIN users u ON u.id = a.user_id
-              WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
-        params: [filter.userId ?? null, filter.status ?? null],
-        orderBy: 'created_at DESC, id DESC',
-      },
-      filter,
-    );
+    return this.submissions.list<AttestationListRow>(filter);
   }
 
   /** Decides a pending attestation; null when it is not pending (or not there). */
-  async decide(
+  decide(
     id: string,
     decision: { status: AttestationStatus; decidedBy: string; note: string | null },
   ): Promise<AttestationRow | null> {
-    const rows = await this.tx.query<AttestationRow>(
-      `UPDATE attestations a SET status = $2, decided_at = now(), decided_by = $3, decision_note = $4
-       WHERE a.id = $1 AND a.status = 'pending' RETURNING ${COLUMNS}`,
-      [id, decision.status, decision.decidedBy, decision.note],
-    );
-    return rows[0] ?? null;
+    return this.submissions.decide(id, decision);
   }
 
   /** Where each of the trainee's attestation kinds stands, in one query. */
-  async standing(userId: string, kinds: string[]): Promise<AttestationStandingRow[]> {
-    return this.tx.query<AttestationStandingRow>(
-      `SELECT kind,
-              min(decided_at) FILTER (WHERE status = 'verified') AS verified_at,
-              bool_or(status = 'pending') AS pending,
-              bool_or(status = 'rejected') AS rejected,
-              (array_agg(decision_note ORDER BY decided_at DESC)
-                 FILTER (WHERE status = 'rejected'))[1] AS rejection_note
-       FROM attestations WHERE user_id = $1 AND kind = ANY($2::text[])
-       GROUP BY kind`,
-      [userId, kinds],
-    );
+  standing(userId: string, kinds: string[]): Promise<AttestationStandingRow[]> {
+    return this.submissions.standing(userId, kinds);
   }
 }

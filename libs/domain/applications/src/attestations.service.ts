@@ -12,7 +12,8 @@ import {
   StorageError,
   StorageErrorCode,
 } from '@msc/storage';
-import { ApplicationsError, ApplicationsErrorCode, ownDecision } from './applications.errors.js';
+import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';
+import { applyDecision } from './decided-submissions.js';
 import { AttestationKind, AttestationStatus } from './attestation.entity.js';
 import {
   type AttestationListRow,
@@ -233,23 +234,21 @@ export class AttestationsService {
       input.decision === 'verified' ? AttestationStatus.Verified : AttestationStatus.Rejected;
     const note = input.note?.trim() || null;
     return this.tx.transaction(async () => {
-      const row = await this.attestations.decide(id, { status, decidedBy: actor.id, note });
-      if (!row) {
-        const existing = await this.attestations.findById(id);
-        if (!existing) throw this.notFound();
-        throw new ApplicationsError(
-          ApplicationsErrorCode.AttestationNotPending,
-          `This attestation was already ${existing.status}`,
-          { currentStatus: existing.status },
-        );
-      }
-      // Thrown inside the transaction: the decision rolls back.
-      if (row.user_id === actor.id) throw ownDecision('attestation');
-      await this.audit.record({
-        actorId: actor.id,
-        action: `attestation.${row.status}`,
-        subject: `attestation/${row.id}`,
-        details: { traineeId: row.user_id, kind: row.kind, note },
+      const row = await applyDecision({
+        submissions: this.attestations,
+        audit: this.audit,
+        actor,
+        id,
+        status,
+        note,
+        what: 'attestation',
+        notFound: () => this.notFound(),
+        alreadyDecided: (current) =>
+          new ApplicationsError(
+            ApplicationsErrorCode.AttestationNotPending,
+            `This attestation was already ${current}`,
+            { currentStatus: current },
+          ),
       });
       const what = ATTESTATION_KIND_TITLES[row.kind];
       await this.notifier.notify({

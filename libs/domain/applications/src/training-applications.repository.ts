@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { DecidedSubmissions } from './decided-submissions.js';
 import type { ApplicationKind, ApplicationStatus } from './training-application.entity.js';
 
 export interface TrainingApplicationRow {
@@ -31,7 +32,18 @@ const COLUMNS = `a.id, a.user_id, a.kind, a.statement, a.status, a.created_at, a
 
 @Injectable()
 export class TrainingApplicationsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  private readonly submissions: DecidedSubmissions<TrainingApplicationRow, ApplicationStandingRow>;
+
+  constructor(private readonly tx: TransactionHost) {
+    this.submissions = new DecidedSubmissions(tx, {
+      table: 'applications',
+      columns: COLUMNS,
+      openStatus: 'submitted',
+      acceptedStatus: 'approved',
+      acceptedAlias: 'approved_at',
+      openAlias: 'submitted',
+    });
+  }
 
   /** Inserts a submitted application, or returns null when one is already submitted or approved. */
   async insert(application: {
@@ -57,57 +69,29 @@ export class TrainingApplicationsRepository {
     return rows[0] ?? null;
   }
 
-  async findById(id: string): Promise<TrainingApplicationRow | null> {
-    const rows = await this.tx.query<TrainingApplicationRow>(
-      `SELECT ${COLUMNS} FROM applications a WHERE a.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+  findById(id: string): Promise<TrainingApplicationRow | null> {
+    return this.submissions.findById(id);
   }
 
-  async list(filter: {
+  list(filter: {
     userId?: string;
     status?: ApplicationStatus;
     limit: number;
     offset: number;
   }): Promise<{ items: TrainingApplicationListRow[]; total: number }> {
-    return this.tx.page<TrainingApplicationListRow>(
-      {
-        sql: `SELECT ${COLUMNS}, u.display_name AS trainee_name
-              FROM applications a JOIN users u ON u.id = a.user_id
-              WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
-        params: [filter.userId ?? null, filter.status ?? null],
-        orderBy: 'created_at DESC, id DESC',
-      },
-      filter,
-    );
+    return this.submissions.list<TrainingApplicationListRow>(filter);
   }
 
   /** Decides a submitted application; null when it is not submitted (or not there). */
-  async decide(
+  decide(
     id: string,
     decision: { status: ApplicationStatus; decidedBy: string; note: string | null },
   ): Promise<TrainingApplicationRow | null> {
-    const rows = await this.tx.query<TrainingApplicationRow>(
-      `UPDATE applications a SET status = $2, decided_at = now(), decided_by = $3, decision_note = $4
-       WHERE a.id = $1 AND a.status = 'submitted' RETURNING ${COLUMNS}`,
-      [id, decision.status, decision.decidedBy, decision.note],
-    );
-    return rows[0] ?? null;
+    return this.submissions.decide(id, decision);
   }
 
   /** Where each of the trainee's application kinds stands, in one query. */
-  async standing(userId: string, kinds: string[]): Promise<ApplicationStandingRow[]> {
-    return this.tx.query<ApplicationStandingRow>(
-      `SELECT kind,
-              min(decided_at) FILTER (WHERE status = 'approved') AS approved_at,
-              bool_or(status = 'submitted') AS submitted,
-              bool_or(status = 'rejected') AS rejected,
-              (array_agg(decision_note ORDER BY decided_at DESC)
-                 FILTER (WHERE status = 'rejected'))[1] AS rejection_note
-       FROM applications WHERE user_id = $1 AND kind = ANY($2::text[])
-       GROUP BY kind`,
-      [userId, kinds],
-    );
+  standing(userId: string, kinds: string[]): Promise<ApplicationStandingRow[]> {
+    return this.submissions.standing(userId, kinds);
   }
 }
