@@ -270,9 +270,42 @@ describe('pathway (e2e)', () => {
     expect(body.percentComplete).toBe(60);
     expect(body.stages[1].requirements[0]).toMatchObject({ key: 'wait.month', met: true, need: 1 });
     expect(body.nextSteps).toEqual(['Log three sessions (1 of 3 so far)']);
+    expect(body.nextActions).toEqual([
+      { text: 'Log three sessions (1 of 3 so far)', kind: 'sessions_logged', target: '/practicum' },
+    ]);
     // Each kind's evaluator was asked once, for this trainee.
     expect(evaluatorCalls.map((c) => c.requirements.length).sort()).toEqual([1, 1, 1, 1]);
     expect(new Set(evaluatorCalls.map((c) => c.traineeId))).toEqual(new Set([trainee.id]));
+  });
+
+  it('should never show have above need, keeping met as the evaluator judged it', async () => {
+    const admin = await factories.newAdmin();
+    await publish(admin);
+    const trainee = await factories.newTrainee();
+    answers.set(trainee.id, {
+      'teach.taught': { met: true, have: 3, need: 2, metAt: new Date(Date.now() - 40 * DAY) },
+      'wait.sessions': { met: false, have: 4, need: 3, detail: 'not yet' },
+    });
+    const { body } = await progressOf(trainee);
+    expect(body.stages[0].requirements[0]).toMatchObject({ met: true, have: 2, need: 2 });
+    expect(body.stages[1].requirements[1]).toMatchObject({ met: false, have: 3, need: 3 });
+    expect(body.nextSteps).toEqual(['Log three sessions (3 of 3 so far)']);
+  });
+
+  it('should give nextActions beside nextSteps to the trainee and to an admin viewing them', async () => {
+    const admin = await factories.newAdmin();
+    const trainee = await factories.newTrainee();
+    const mine = await progressOf(trainee);
+    expect(mine.body.nextSteps).toEqual([expect.stringMatching(/^Enroll in an 8-week MSC course/)]);
+    expect(mine.body.nextActions).toEqual([
+      { text: mine.body.nextSteps[0], kind: 'course_completed', target: '/cohorts' },
+    ]);
+    const viewed = await request(app.server)
+      .get(`/api/v1/trainees/${trainee.id}/progress`)
+      .set(admin.auth)
+      .expect(200);
+    expect(viewed.body.nextActions).toEqual(mine.body.nextActions);
+    expect(viewed.body.nextSteps).toEqual(mine.body.nextSteps);
   });
 
   it('should answer progress in the same number of queries whatever the number of requirements', async () => {

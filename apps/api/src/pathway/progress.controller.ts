@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { ProgressService } from '@msc/domain/pathway';
@@ -14,6 +14,7 @@ export class ProgressController {
 
   @Get('me/progress')
   @Roles(Role.Trainee)
+  @ApiOperation({ summary: "The signed-in trainee's progress along their pathway" })
   @ApiOkResponse({ type: ProgressDto })
   mine(@CurrentUser() user: UserView) {
     return this.progress.progressOf(user.id);
@@ -22,6 +23,7 @@ export class ProgressController {
   /** Admins, the trainee, and whoever a registered viewer rule admits (the trainee's mentors). */
   @Get('trainees/:id/progress')
   @SignedIn()
+  @ApiOperation({ summary: "A trainee's progress, for admins and the trainee's mentors" })
   @ApiOkResponse({ type: ProgressDto })
   @ApiNotFoundResponse({ description: 'No trainee has this id' })
   ofTrainee(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {

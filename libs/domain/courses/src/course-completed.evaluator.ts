@@ -6,6 +6,9 @@ import {
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
+  countOf,
+  moreOf,
+  ofNeeded,
 } from '@msc/domain/pathway';
 import { CohortStatus } from './cohort.entity.js';
 import { CourseFormat } from './course.entity.js';
@@ -40,8 +43,6 @@ function formatsOf(requirement: RequirementDefinition): CourseFormat[] {
     ? formats.filter((f): f is CourseFormat => typeof f === 'string' && FORMATS.has(f))
     : [];
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
  * `course_completed { formats }`: met by an enrollment completed in a cohort of a course of one of
@@ -132,7 +133,7 @@ function judge(
       met: true,
       have: first.attended,
       need: first.completion_min_sessions,
-      detail: `Completed ${first.course_title} (${first.cohort_title}), attending ${first.attended} of the ${first.completion_min_sessions} sessions needed`,
+      detail: `Completed ${first.course_title} (${first.cohort_title}), attending ${ofNeeded(first.attended, first.completion_min_sessions, 'session')}`,
       metAt: first.completed_at,
     };
   }
@@ -154,13 +155,14 @@ function judge(
       met: false,
       have: best.attended,
       need: best.completion_min_sessions,
-      detail: `Attended ${best.attended} of the ${best.completion_min_sessions} sessions needed in ${best.cohort_title}`,
+      detail: `Attended ${ofNeeded(best.attended, best.completion_min_sessions, 'session')} in ${best.cohort_title}`,
       nextStep:
         missing <= 0
           ? `Your attendance is enough: ${best.cohort_title} counts once it is completed`
           : best.sessions_left > 0
-            ? `Attend ${plural(missing, 'more session')} of ${best.cohort_title}`
-            : `Attendance for ${plural(best.sessions_unrecorded, 'past session')} of ${best.cohort_title} is not recorded yet; the course's teachers or an admin record it`,
+            ? `Attend ${moreOf(missing, 'session')} of ${best.cohort_title}`
+            : `Attendance for ${countOf(best.sessions_unrecorded, 'past session')} of ${best.cohort_title} is not recorded yet; the course's teachers or an admin record it`,
+      nextTarget: '/my-courses',
       metAt: null,
     };
   }
@@ -185,7 +187,7 @@ function judge(
     have: missed?.attended ?? 0,
     need: missed?.completion_min_sessions ?? fallbackNeed,
     detail: missed
-      ? `Attended ${missed.attended} of the ${missed.completion_min_sessions} sessions needed in ${missed.cohort_title}, which can no longer be completed`
+      ? `Attended ${ofNeeded(missed.attended, missed.completion_min_sessions, 'session')} in ${missed.cohort_title}, which can no longer be completed`
       : 'Not enrolled in a course of this kind yet',
     nextStep: enrollIn,
     metAt: null,

@@ -8,4 +8,5 @@ export * from './progress-engine.js';
 export * from './progress-viewers.js';
 export * from './progress.service.js';
 export * from './requirement.js';
+export * from './sentences.js';
 export * from './trainee-pathway.entity.js';

@@ -213,7 +213,7 @@ describe('progress engine', () => {
     );
     expect(sut.stages[0]!.completedAt).toBe('2027-05-20T00:00:00.000Z');
     expect(sut.stages[1]!.requirements[0]).toMatchObject({ met: false, have: 0, need: 1 });
-    expect(sut.nextSteps).toEqual(['Wait until 2027-06-20, 1 months after completing "A"']);
+    expect(sut.nextSteps).toEqual(['Wait until 2027-06-20, 1 month after completing "A"']);
   });
 
   it('should leave time_since unmet while the stage it counts from is incomplete', async () => {
@@ -247,6 +247,90 @@ describe('progress engine', () => {
       'Teach groups',
       'Log practice (30 of 45 so far)',
     ]);
+  });
+
+  it('should give nextActions beside nextSteps: same order, same texts, kind and page', async () => {
+    const sut = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': met('2026-01-01T00:00:00.000Z'),
+        'training.done': met('2027-01-01T00:00:00.000Z'),
+      }),
+      new FakeEvaluator(RequirementKind.AttestationVerified, {
+        'practice.teaching': { met: false, have: 0, need: 1, detail: 'x', nextTarget: null },
+      }),
+      new FakeEvaluator(RequirementKind.PracticeDays, {
+        'practice.log': { met: false, have: 30, need: 45, detail: '30 of 45 days' },
+      }),
+    );
+    expect(sut.nextActions).toEqual([
+      {
+        text: 'Go on a retreat',
+        kind: RequirementKind.AttestationVerified,
+        target: '/attestations',
+      },
+      { text: 'Teach groups', kind: RequirementKind.AttestationVerified, target: null },
+      {
+        text: 'Log practice (30 of 45 so far)',
+        kind: RequirementKind.PracticeDays,
+        target: '/practice',
+      },
+    ]);
+    expect(sut.nextActions.map((a) => a.text)).toEqual(sut.nextSteps);
+  });
+
+  it('should point a time_since step nowhere and an evaluator-given page where it says', async () => {
+    const sut = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': {
+          met: false,
+          have: 2,
+          need: 6,
+          detail: 'x',
+          nextStep: 'Attend 4 more sessions of Spring',
+          nextTarget: '/my-courses',
+        },
+      }),
+    );
+    expect(sut.nextActions).toEqual([
+      {
+        text: 'Attend 4 more sessions of Spring',
+        kind: RequirementKind.CourseCompleted,
+        target: '/my-courses',
+      },
+    ]);
+    const waiting = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': met('2027-01-15T12:00:00.000Z'),
+      }),
+    );
+    expect(waiting.nextActions[0]).toEqual({
+      text: 'Wait until 2027-07-15, 6 months after completing "Course"',
+      kind: RequirementKind.TimeSince,
+      target: null,
+    });
+  });
+
+  it('should never show have above need, and keep met as the evaluator said', async () => {
+    const sut = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': met('2026-01-01T00:00:00.000Z', { have: 9, need: 8 }),
+        'training.done': { met: false, have: 5, need: 3, detail: 'not completed yet' },
+      }),
+    );
+    expect(sut.stages[0]!.requirements[0]).toMatchObject({ met: true, have: 8, need: 8 });
+    expect(sut.stages[2]!.requirements[0]).toMatchObject({ met: false, have: 3, need: 3 });
+    // Met "6 of 6" months even when more have passed.
+    const later = await progressOf(
+      STAGES,
+      new FakeEvaluator(RequirementKind.CourseCompleted, {
+        'course.done': met('2025-01-01T00:00:00.000Z'),
+      }),
+    );
+    expect(later.stages[1]!.requirements[0]).toMatchObject({ met: true, have: 6, need: 6 });
   });
 
   it('should prefer the evaluator next step over the built sentence', async () => {

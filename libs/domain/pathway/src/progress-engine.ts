@@ -6,6 +6,7 @@ import {
   type RequirementResult,
   type StageDefinition,
 } from './requirement.js';
+import { countOf, shownHave } from './sentences.js';
 
 export type StageStatus = 'completed' | 'in_progress' | 'locked';
 
@@ -44,12 +45,35 @@ export interface StageProgress {
   requirements: RequirementProgress[];
 }
 
+/** A next step in machine-readable form: its sentence, its requirement kind, where it is done. */
+export interface NextAction {
+  text: string;
+  kind: RequirementKind;
+  /** A web app path (`/cohorts`, `/practice`, …), or null when no page does it. */
+  target: string | null;
+}
+
+/** The web app page where a requirement of each kind is worked on (an evaluator may say otherwise). */
+export const NEXT_ACTION_TARGETS: Record<RequirementKind, string | null> = {
+  [RequirementKind.CourseCompleted]: '/cohorts',
+  [RequirementKind.TimeSince]: null,
+  [RequirementKind.AttestationVerified]: '/attestations',
+  [RequirementKind.PracticeDays]: '/practice',
+  [RequirementKind.ApplicationApproved]: '/application',
+  [RequirementKind.CoursesTaught]: '/practicum',
+  [RequirementKind.SessionsLogged]: '/practicum',
+  [RequirementKind.RecordingsApproved]: '/practicum',
+  [RequirementKind.AdminApproval]: '/certification',
+};
+
 export interface DerivedProgress {
   currentStage: string | null;
   designation: string | null;
   percentComplete: number;
   stages: StageProgress[];
   nextSteps: string[];
+  /** The next steps again, in the same order with the same texts, with where each is done. */
+  nextActions: NextAction[];
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -94,13 +118,14 @@ export function evaluateTimeSince(
     return { met: false, have: 0, need: 1, detail: 'This requirement is misconfigured' };
   }
   const stage = `"${since.title}"`;
+  const later = countOf(months, 'month');
   if (!since.completed) {
     return {
       met: false,
       have: 0,
       need: months,
       detail: `Counts from the completion of ${stage}, which is not complete yet`,
-      nextStep: `Complete ${stage}; this requirement is met ${months} months later`,
+      nextStep: `Complete ${stage}; this requirement is met ${later} later`,
     };
   }
   if (!since.completedAt) {
@@ -123,7 +148,7 @@ export function evaluateTimeSince(
       met: true,
       have: Math.max(elapsed, months),
       need: months,
-      detail: `${months} months have passed since you completed ${stage} on ${isoDate(since.completedAt)}`,
+      detail: `${later} ${months === 1 ? 'has' : 'have'} passed since you completed ${stage} on ${isoDate(since.completedAt)}`,
       metAt: due,
     };
   }
@@ -131,8 +156,8 @@ export function evaluateTimeSince(
     met: false,
     have: Math.min(elapsed, months - 1),
     need: months,
-    detail: `${months} months after completing ${stage}, on ${isoDate(due)}`,
-    nextStep: `Wait until ${isoDate(due)}, ${months} months after completing ${stage}`,
+    detail: `${later} after completing ${stage}, on ${isoDate(due)}`,
+    nextStep: `Wait until ${isoDate(due)}, ${later} after completing ${stage}`,
   };
 }
 
@@ -199,10 +224,20 @@ export async function evaluateStages(
   return evaluated;
 }
 
+function actionOf(requirement: EvaluatedRequirement): NextAction {
+  const { definition, result } = requirement;
+  return {
+    text: sentenceOf(requirement),
+    kind: definition.kind,
+    target:
+      result.nextTarget !== undefined ? result.nextTarget : NEXT_ACTION_TARGETS[definition.kind],
+  };
+}
+
 function sentenceOf({ definition, result }: EvaluatedRequirement): string {
   if (result.nextStep) return result.nextStep;
   return result.need > 1
-    ? `${definition.title} (${result.have} of ${result.need} so far)`
+    ? `${definition.title} (${shownHave(result.have, result.need)} of ${result.need} so far)`
     : definition.title;
 }
 
@@ -229,7 +264,8 @@ export function deriveProgress(evaluated: readonly EvaluatedStage[]): DerivedPro
         title: definition.title,
         kind: definition.kind,
         met: result.met,
-        have: result.have,
+        // What is shown never exceeds the need ("2 of 2", not "3 of 2"); met keeps the truth.
+        have: shownHave(result.have, result.need),
         need: result.need,
         detail: result.detail,
         metAt: result.met && result.metAt ? result.metAt.toISOString() : null,
@@ -246,14 +282,16 @@ export function deriveProgress(evaluated: readonly EvaluatedStage[]): DerivedPro
   const all = evaluated.flatMap((stage) => stage.requirements);
   const met = all.filter((r) => r.result.met).length;
   const currentStage = current === -1 ? null : evaluated[current]!;
+  const nextActions = currentStage
+    ? currentStage.requirements.filter((r) => !r.result.met).map(actionOf)
+    : [];
 
   return {
     currentStage: currentStage?.definition.key ?? null,
     designation,
     percentComplete: all.length ? Math.round((100 * met) / all.length) : 100,
     stages,
-    nextSteps: currentStage
-      ? currentStage.requirements.filter((r) => !r.result.met).map(sentenceOf)
-      : [],
+    nextSteps: nextActions.map((action) => action.text),
+    nextActions,
   };
 }

@@ -7,6 +7,7 @@ import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-vers
 import { type DerivedProgress, deriveProgress, evaluateStages } from './progress-engine.js';
 import { ProgressViewers } from './progress-viewers.js';
 import type { RequirementKind } from './requirement.js';
+import { shownHave } from './sentences.js';
 
 /** The pathway every new trainee starts on (its latest published version). */
 export const DEFAULT_PATHWAY_KEY = 'msc-teacher';
@@ -108,7 +109,7 @@ export class ProgressService {
       .map(({ definition, result }) => ({
         key: definition.key,
         title: definition.title,
-        have: result.have,
+        have: shownHave(result.have, result.need),
         need: result.need,
         detail: result.detail,
       }));

@@ -37,6 +37,11 @@ export interface RequirementResult {
   detail: string;
   /** What to do next when unmet, in plain words. */
   nextStep?: string;
+  /**
+   * Where the next step is done, as a web app path (`/my-courses`), when it differs from the
+   * kind's usual page (NEXT_ACTION_TARGETS); null when there is no page for it.
+   */
+  nextTarget?: string | null;
   /** When the requirement became met (used for stage completion dates and `time_since`). */
   metAt?: Date | null;
 }

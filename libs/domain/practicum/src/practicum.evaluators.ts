@@ -5,6 +5,7 @@ import {
   type RequirementEvaluator,
   RequirementKind,
   type RequirementResult,
+  moreOf,
 } from '@msc/domain/pathway';
 import { rankOf, RUBRIC_DOMAINS, RUBRIC_LEVELS } from './practicum.config.js';
 import { PracticumSessionKind } from './practicum-session.entity.js';
@@ -208,7 +209,7 @@ export class RecordingsApprovedEvaluator implements RequirementEvaluator {
           count,
           passing[count - 1]?.reviewedAt ?? null,
           `${Math.min(passing.length, count)} of the ${plural(count, 'recording')} needed rated ${minLevel.replace(/_/g, ' ')} or above in every domain`,
-          `Upload teaching recordings for review; ${plural(count - passing.length, 'more')} rated ${minLevel.replace(/_/g, ' ')} or above needed`,
+          `Upload teaching recordings for review; ${moreOf(count - passing.length)} rated ${minLevel.replace(/_/g, ' ')} or above needed`,
         ),
       );
     }

@@ -7,7 +7,7 @@ export class RequirementProgressDto {
   @ApiProperty() title: string;
   @ApiProperty({ enum: RequirementKind }) kind: RequirementKind;
   @ApiProperty() met: boolean;
-  @ApiProperty() have: number;
+  @ApiProperty({ description: 'What counts so far, never shown above need' }) have: number;
   @ApiProperty() need: number;
   @ApiProperty({ description: 'A human sentence' }) detail: string;
   @ApiPropertyOptional({ nullable: true, type: String }) metAt: string | null;
@@ -29,6 +29,20 @@ export class PathwayRefDto {
   @ApiProperty() startedAt: string;
 }
 
+export class NextActionDto {
+  @ApiProperty({ description: 'The same sentence as the matching entry of nextSteps' })
+  text: string;
+  @ApiProperty({ enum: RequirementKind, description: 'The kind of requirement the step meets' })
+  kind: RequirementKind;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The web app page where the step is done (`/cohorts`, `/practice`, …), or null',
+    example: '/cohorts',
+  })
+  target: string | null;
+}
+
 export class ProgressDto {
   @ApiProperty() traineeId: string;
   @ApiProperty({ type: PathwayRefDto }) pathway: PathwayRefDto;
@@ -37,5 +51,10 @@ export class ProgressDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) percentComplete: number;
   @ApiProperty({ type: [StageProgressDto] }) stages: StageProgressDto[];
   @ApiProperty({ type: [String] }) nextSteps: string[];
+  @ApiProperty({
+    type: [NextActionDto],
+    description: 'nextSteps, in order, with where each is done',
+  })
+  nextActions: NextActionDto[];
   @ApiProperty() evaluatedAt: string;
 }

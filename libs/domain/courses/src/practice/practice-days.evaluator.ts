@@ -5,6 +5,7 @@ import {
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
+  moreOf,
 } from '@msc/domain/pathway';
 import { addDays, type CalendarDate, daysInWindow, todayIn } from './practice-calendar.js';
 import { PracticeLogsRepository } from './practice-logs.repository.js';
@@ -50,7 +51,7 @@ export function judgePracticeDays(
     have,
     need: params.days,
     detail: sentence,
-    nextStep: `Practise and log it on ${missing} more ${missing === 1 ? 'day' : 'days'}: ${params.days} of the last ${params.windowDays} days are needed`,
+    nextStep: `Practise and log it on ${moreOf(missing, 'day')}: ${params.days} of the last ${params.windowDays} days are needed`,
   };
 }
 
