@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     context.useLogger(context.get(Logger));
     context.enableShutdownHooks();
     await context.init();
-    context.get(Logger).log('worker started');
+    context.get(Logger).log(`worker started; links in e-mails carry ${config.PUBLIC_BASE_URL}`);
     return;
   }
   const app = await createHttpApp(root, config);
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   app
     .get(Logger)
     .log(
-      `${config.PROCESS_ROLE === 'all' ? 'API and worker' : 'API'} listening on ${await app.getUrl()}`,
+      `${config.PROCESS_ROLE === 'all' ? 'API and worker' : 'API'} listening on ${await app.getUrl()}; ` +
+        `links in e-mails and signed credentials carry ${config.PUBLIC_BASE_URL}`,
     );
 }
 

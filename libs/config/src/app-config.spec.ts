@@ -43,6 +43,15 @@ describe(loadConfig.name, () => {
     expect(sut.WORKER_CONCURRENCY).toBe(7);
   });
 
+  it('should default PUBLIC_BASE_URL to the configured port on localhost, without a trailing slash', () => {
+    expect(loadConfig({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://msc.example.org/' }).PUBLIC_BASE_URL).toBe(
+      'https://msc.example.org',
+    );
+    expect(problemsOf({ PUBLIC_BASE_URL: 'not a url' })[0]?.variable).toBe('PUBLIC_BASE_URL');
+  });
+
   it('should treat an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' }).PORT).toBe(3000);
   });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -122,6 +123,35 @@ export class AppConfig {
   @IsString()
   JWT_ISSUER = 'msc-pathway';
 
+  /**
+   * How long a just-rotated refresh token still yields a new token in its family: two tabs that
+   * refresh the same token at once both stay signed in. Reuse after it revokes the family.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS = 20;
+
+  /** Password hashes computed at once (argon2 is CPU- and memory-bound); the cores by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = availableParallelism();
+
+  /** Password checks that may wait for a free hasher; beyond them the answer is 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  PASSWORD_HASH_QUEUE_LIMIT = 32;
+
+  /** Password-reset e-mails one account receives per hour at most (further requests still answer 202). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_EMAILS_PER_HOUR = 3;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -156,11 +186,16 @@ export class AppConfig {
   @IsIn([true, false], { message: 'LOG_PRETTY must be true or false' })
   LOG_PRETTY = false;
 
+  /**
+   * The address people open: links in e-mails and signed credentials carry it. Without a trailing
+   * slash; `http://localhost:<PORT>` when unset.
+   */
+  @IsOptional()
   @IsUrl(
     { require_tld: false, require_protocol: true },
     { message: 'PUBLIC_BASE_URL must be a URL' },
   )
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL!: string;
 
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -224,6 +259,73 @@ export class AppConfig {
   @Max(100)
   WORKER_CONCURRENCY = 5;
 
+  /**
+   * How long a worker's lock on a running job lasts (renewed at half of it): a worker that died
+   * mid-job is noticed once its lock expired, and the job runs again (twice at most, then it fails).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /** How often a worker looks for jobs whose worker died (their lock expired). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
+
+  /**
+   * Days after a cohort's last session until it completes by itself (attendance stays open until
+   * then); the completion reconciler uses it too.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  COMPLETION_GRACE_DAYS = 7;
+
+  /** How often the reconciler compares the database with the queues and re-enqueues lost work. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RECONCILE_INTERVAL_SECONDS = 300;
+
+  /**
+   * How long work must have been left undone before the reconciler re-enqueues it: the normal flow
+   * is well within it, so the reconciler only picks up what a lost job left behind.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RECONCILE_AFTER_SECONDS = 600;
+
+  /** Socket inactivity (a client that stalls mid-body, an idle connection) before it is closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REQUEST_IDLE_TIMEOUT_MS = 30_000;
+
+  /** The longest a whole request (headers and body) may take to arrive; uploads included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REQUEST_TIMEOUT_MS = 900_000;
+
+  /** Deepest nesting of objects and arrays a JSON body may have. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  JSON_MAX_DEPTH = 32;
+
+  /**
+   * Test only (NODE_ENV=test): job names whose handler, once its work is done and still
+   * uncommitted, holds forever and says so on stdout, so that a test can kill the worker there.
+   */
+  @IsOptional()
+  @IsString()
+  TEST_HOLD_JOBS?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -274,6 +376,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push({ variable: 'S3_BUCKET', message: 'is required when STORAGE_DRIVER is s3' });
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
+  config.PUBLIC_BASE_URL = (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(
+    /\/+$/,
+    '',
+  );
   return config;
 }
 
@@ -283,6 +389,8 @@ const OPTIONAL_KEYS = new Set([
   'JWT_SECRET',
   'CREDENTIALS_KEK',
   'SMTP_URL',
+  'TEST_HOLD_JOBS',
+  'PUBLIC_BASE_URL',
   'S3_BUCKET',
   'S3_REGION',
   'S3_ENDPOINT',
