@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { type DynamicModule, RequestMethod, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type INestApplication,
+  RequestMethod,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@msc/config';
 
@@ -36,6 +41,21 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
+/** The OpenAPI document (after the global prefix is set): /docs-json and `npm run openapi`. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('MSC certification pathway API')
+      .setDescription(
+        'Courses, practice, teacher training, practicum and credentials of the MSC teacher pathway.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
 /** Plugins, prefix and OpenAPI: the same for `npm start` and for the tests. */
 export async function configureHttpApp(
   app: NestFastifyApplication,
@@ -61,17 +81,7 @@ export async function configureHttpApp(
   });
   await app.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_ROUTES });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('MSC certification pathway API')
-      .setDescription(
-        'Courses, practice, teacher training, practicum and credentials of the MSC teacher pathway.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     useGlobalPrefix: false,
@@ -93,5 +103,9 @@ export async function createHttpApp(
     },
   );
   await configureHttpApp(app);
+  // Loaded here, not at the top: jest (Node 20) cannot load @fastify/static, and tests skip this path.
+  const { serveWebApp } = await import('./web/web-app.js');
+  if (!(await serveWebApp(app)))
+    app.get(Logger).warn('web app not built (dist/web): serving the API only');
   return app;
 }
