@@ -389,13 +389,13 @@ const OPTIONAL_KEYS = new Set([
   'JWT_SECRET',
   'CREDENTIALS_KEK',
   'SMTP_URL',
-  'TEST_HOLD_JOBS',
   'PUBLIC_BASE_URL',
   'S3_BUCKET',
   'S3_REGION',
   'S3_ENDPOINT',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'TEST_HOLD_JOBS',
 ]);
 
 function isOptionalKey(key: string): boolean {
