@@ -3,6 +3,7 @@ import request from 'supertest';
 import { jest } from '@jest/globals';
 import { Outbox } from '@msc/db';
 import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
+import { SignedLinks } from '@msc/domain/courses';
 import { Notifier } from '@msc/domain/notifications';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
@@ -356,7 +357,8 @@ describe('ce-credits (e2e)', () => {
         hours: 24,
         certificateNumber: expect.stringMatching(/^MSC-CE-/),
         issuedAt: expect.any(String),
-        certificateUrl: expect.stringContaining('/certificate.pdf'),
+        certificateUrl: expect.stringContaining('/certificate.pdf?expires='),
+        certificateUrlExpiresAt: expect.any(String),
       },
     ]);
     const own = await credits(cohortId);
@@ -406,6 +408,83 @@ describe('ce-credits (e2e)', () => {
       .get('/api/v1/ce-credits/00000000-0000-4000-8000-000000000000/certificate.pdf')
       .set(admin.auth)
       .expect(404);
+  });
+
+  it('should open the certificate by its signed link without a token, and refuse an altered or expired one', async () => {
+    const ana = await trainee();
+    const cohortId = await newCohort();
+    await enroll(cohortId, [ana.id]);
+    await completeCohort(cohortId);
+    const { body } = await request(app.server)
+      .get('/api/v1/me/ce-credits')
+      .set(ana.auth)
+      .expect(200);
+    const item = body.items[0] as {
+      id: string;
+      certificateUrl: string;
+      certificateUrlExpiresAt: string;
+    };
+    const url = new URL(item.certificateUrl);
+    expect(url.origin).toBe(new URL(app.config.PUBLIC_BASE_URL).origin);
+    expect(url.pathname).toBe(`/api/v1/signed/ce-credits/${item.id}/certificate.pdf`);
+    const expiresAt = new Date(item.certificateUrlExpiresAt).getTime();
+    expect(expiresAt).toBeGreaterThan(Date.now());
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + app.config.SIGNED_URL_TTL_SECONDS * 1000);
+    expect(Number(url.searchParams.get('expires')) * 1000).toBe(expiresAt);
+
+    // No Authorization header at all.
+    const res = await request(app.server)
+      .get(url.pathname + url.search)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (chunk: Buffer) => chunks.push(chunk));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const signature = url.searchParams.get('signature')!;
+    const expires = url.searchParams.get('expires')!;
+    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    const other = await factories.newTrainee();
+    const otherCohort = await newCohort();
+    await enroll(otherCohort, [other.id]);
+    await completeCohort(otherCohort);
+    const [otherCredit] = await credits(otherCohort);
+    for (const altered of [
+      `${url.pathname}?expires=${expires}&signature=${flipped}`,
+      `${url.pathname}?expires=${Number(expires) + 3600}&signature=${signature}`,
+      // Another person's certificate with this link's signature.
+      `/api/v1/signed/ce-credits/${otherCredit!.id}/certificate.pdf?expires=${expires}&signature=${signature}`,
+    ]) {
+      const refused = await request(app.server).get(altered).expect(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.detail).toMatch(/not valid/);
+    }
+    for (const incomplete of [
+      url.pathname,
+      `${url.pathname}?expires=${expires}`,
+      `${url.pathname}?expires=${expires}&signature=${signature}&extra=1`,
+    ]) {
+      const refused = await request(app.server).get(incomplete).expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+
+    const stale = await app
+      .get(SignedLinks)
+      .sign(
+        `/api/v1/signed/ce-credits/${item.id}/certificate.pdf`,
+        60,
+        new Date(Date.now() - 3600_000),
+      );
+    const staleUrl = new URL(stale.url);
+    const expired = await request(app.server)
+      .get(staleUrl.pathname + staleUrl.search)
+      .expect(410);
+    expect(expired.headers['content-type']).toContain('application/problem+json');
+    expect(expired.body.detail).toMatch(/expired/);
   });
 
   it('should let anyone verify a certificate by its link', async () => {

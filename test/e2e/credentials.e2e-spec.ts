@@ -6,6 +6,7 @@ import {
   SigningKeys,
   statusBitAt,
 } from '@msc/domain/credentials';
+import { SignedLinks } from '@msc/domain/courses';
 import { Notifier } from '@msc/domain/notifications';
 import { EvaluatorRegistry, ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { JobName, JobQueue } from '@msc/queue';
@@ -414,6 +415,71 @@ describe('credentials (e2e)', () => {
       .set(stranger.auth)
       .expect(403);
     await request(app.server).get(`/api/v1/credentials/${id}/certificate.pdf`).expect(401);
+  });
+
+  it('should list verification page, a signed PDF link and a LinkedIn link with each credential', async () => {
+    const trainee = await factories.newUser({ displayName: 'Ana Pereira' });
+    const id = await credentialFor(trainee);
+    const { body } = await request(app.server)
+      .get('/api/v1/me/credentials')
+      .set(trainee.auth)
+      .expect(200);
+    const item = body.items[0] as Record<string, string>;
+    const base = app.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    expect(item).toMatchObject({
+      id,
+      designation: 'trained_teacher',
+      achievement: 'Trained MSC Teacher',
+      status: 'active',
+      verificationUrl: `${base}/verify/${id}`,
+    });
+    const issued = new Date(item.issuedAt!);
+
+    const linkedIn = new URL(item.linkedInUrl!);
+    expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
+    expect(Object.fromEntries(linkedIn.searchParams)).toEqual({
+      startTask: 'CERTIFICATION_NAME',
+      name: 'Trained MSC Teacher',
+      organizationName: app.config.CREDENTIALS_ISSUER_NAME,
+      issueYear: String(issued.getUTCFullYear()),
+      issueMonth: String(issued.getUTCMonth() + 1),
+      certUrl: item.verificationUrl,
+      certId: id,
+    });
+
+    const pdfUrl = new URL(item.pdfUrl!);
+    expect(pdfUrl.pathname).toBe(`/api/v1/signed/credentials/${id}/certificate.pdf`);
+    expect(new Date(item.pdfUrlExpiresAt!).getTime()).toBeGreaterThan(Date.now());
+    const pdf = await request(app.server)
+      .get(pdfUrl.pathname + pdfUrl.search)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const signature = pdfUrl.searchParams.get('signature')!;
+    const expires = pdfUrl.searchParams.get('expires')!;
+    const flipped = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    for (const altered of [
+      `${pdfUrl.pathname}?expires=${expires}&signature=${flipped}`,
+      `${pdfUrl.pathname}?expires=${Number(expires) + 60}&signature=${signature}`,
+      `/api/v1/signed/ce-credits/${id}/certificate.pdf?expires=${expires}&signature=${signature}`,
+    ]) {
+      const refused = await request(app.server).get(altered).expect(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const stale = new URL(
+      (await app.get(SignedLinks).sign(pdfUrl.pathname, 60, new Date(Date.now() - 120_000))).url,
+    );
+    const expired = await request(app.server)
+      .get(stale.pathname + stale.search)
+      .expect(410);
+    expect(expired.body.detail).toMatch(/expired/);
   });
 
   it('should never put private key material in a response', async () => {

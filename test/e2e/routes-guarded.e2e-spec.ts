@@ -38,6 +38,9 @@ const EXPECTED_PUBLIC_ROUTES = [
   'GET /verify/:id',
   // An accreditor checking a CE certificate.
   'GET /api/v1/ce-credits/:id/verify',
+  // Signed, expiring links a holder opens without a token (the signature is checked first).
+  'GET /api/v1/signed/ce-credits/:id/certificate.pdf',
+  'GET /api/v1/signed/credentials/:id/certificate.pdf',
 ].sort();
 
 const join = (...parts: string[]) =>

@@ -197,6 +197,13 @@ export class AppConfig {
   )
   PUBLIC_BASE_URL!: string;
 
+  /** How long a signed link (a CE certificate or credential PDF) opens without signing in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 86400)
+  SIGNED_URL_TTL_SECONDS = 3600;
+
   @IsOptional()
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;

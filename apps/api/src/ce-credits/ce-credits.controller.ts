@@ -10,7 +10,13 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CeCreditsService } from '@msc/domain/ce-credits';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
@@ -18,7 +24,8 @@ import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
-import { IssueCeCreditsDto, ListCeCreditsQuery } from './dto/ce-credits.dto.js';
+import { IssueCeCreditsDto, ListCeCreditsQuery, SignedLinkQuery } from './dto/ce-credits.dto.js';
+import { CeCreditListResponse, CeIssuanceResponse } from './dto/ce-credits.response.js';
 
 @ApiTags('ce-credits')
 @Controller()
@@ -27,12 +34,16 @@ export class CeCreditsController {
 
   @SignedIn()
   @Get('me/ce-credits')
+  @ApiOperation({ summary: 'My CE credits, each with a signed link to its certificate' })
+  @ApiOkResponse({ type: CeCreditListResponse })
   mine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
     return this.ceCredits.listMine(user, query);
   }
 
   @Roles(Role.Admin)
   @Get('ce-credits')
+  @ApiOperation({ summary: 'Every CE credit, by cohort or person' })
+  @ApiOkResponse({ type: CeCreditListResponse })
   list(@Query() query: ListCeCreditsQuery) {
     return this.ceCredits.list(query);
   }
@@ -41,6 +52,8 @@ export class CeCreditsController {
   @Roles(Role.Admin)
   @Post('ce-credits/issuance')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Run CE issuance for a cohort again' })
+  @ApiAcceptedResponse({ type: CeIssuanceResponse })
   issue(@CurrentUser() admin: UserView, @Body() body: IssueCeCreditsDto) {
     return this.ceCredits.requestIssuance(admin, body.cohortId);
   }
@@ -55,6 +68,28 @@ export class CeCreditsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<StreamableFile> {
     const { fileName, stream } = await this.ceCredits.certificatePdf(user, id);
+    return new StreamableFile(stream, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${fileName}"`,
+    });
+  }
+
+  @Public()
+  @Get('signed/ce-credits/:id/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiOperation({
+    summary: 'A CE certificate through its signed link (no Authorization header)',
+    description:
+      'The link comes from GET /me/ce-credits; an altered link is 403, an expired one 410.',
+  })
+  @ApiOkResponse({ description: 'The certificate PDF' })
+  async signedCertificate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() link: SignedLinkQuery,
+  ): Promise<StreamableFile> {
+    const { fileName, stream } = await this.ceCredits.certificatePdfByLink(id, link);
     return new StreamableFile(stream, {
       type: 'application/pdf',
       disposition: `inline; filename="${fileName}"`,

@@ -7,16 +7,23 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CredentialsService, SigningKeys, VC_JWT_MEDIA_TYPE } from '@msc/domain/credentials';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
+import { SignedLinkQuery } from '../ce-credits/dto/ce-credits.dto.js';
 import { OptionalReasonDto, StatusReasonDto } from './dto/credentials.dto.js';
+import {
+  CredentialListResponse,
+  CredentialVerificationResponse,
+  JwksResponse,
+} from './dto/credentials.response.js';
 
 @ApiTags('credentials')
 @Controller()
@@ -29,13 +36,18 @@ export class CredentialsController {
   @Public()
   @Get('.well-known/jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOkResponse({ description: "The issuer's public keys, retired ones included" })
+  @ApiOperation({ summary: "The issuer's public keys (JWKS), retired ones included" })
+  @ApiOkResponse({ type: JwksResponse })
   jwks() {
     return this.keys.jwks();
   }
 
   @SignedIn()
   @Get('me/credentials')
+  @ApiOperation({
+    summary: 'My credentials, with verification page, signed PDF link and LinkedIn link',
+  })
+  @ApiOkResponse({ type: CredentialListResponse })
   mine(@CurrentUser() user: UserView) {
     return this.credentials.listMine(user.id);
   }
@@ -45,7 +57,8 @@ export class CredentialsController {
   @Header('Content-Type', VC_JWT_MEDIA_TYPE)
   @Header('Cache-Control', 'public, max-age=60')
   @ApiProduces(VC_JWT_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'A signed BitstringStatusListCredential' })
+  @ApiOperation({ summary: 'A status list (revocation or suspension), signed' })
+  @ApiOkResponse({ description: 'A signed BitstringStatusListCredential', type: String })
   statusList(@Param('listId', ParseUUIDPipe) listId: string): Promise<string> {
     return this.credentials.statusListCredential(listId);
   }
@@ -54,7 +67,11 @@ export class CredentialsController {
   @Get('credentials/:id/vc')
   @Header('Content-Type', VC_JWT_MEDIA_TYPE)
   @ApiProduces(VC_JWT_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'The Open Badges 3.0 credential as a compact JWS (EdDSA)' })
+  @ApiOperation({ summary: 'The signed Verifiable Credential (Open Badges 3.0)' })
+  @ApiOkResponse({
+    description: 'The Open Badges 3.0 credential as a compact JWS (EdDSA)',
+    type: String,
+  })
   vc(@Param('id', ParseUUIDPipe) id: string): Promise<string> {
     return this.credentials.signedCredential(id);
   }
@@ -62,6 +79,8 @@ export class CredentialsController {
   @Public()
   @Get('credentials/:id/verify')
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Verify a credential: status, holder, designation, issuer' })
+  @ApiOkResponse({ type: CredentialVerificationResponse })
   verify(@Param('id', ParseUUIDPipe) id: string) {
     return this.credentials.verify(id);
   }
@@ -78,6 +97,29 @@ export class CredentialsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<StreamableFile> {
     const pdf = await this.credentials.certificatePdf(user, id);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="credential-${id}.pdf"`,
+      length: pdf.length,
+    });
+  }
+
+  @Public()
+  @Get('signed/credentials/:id/certificate.pdf')
+  @ApiProduces('application/pdf')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiOperation({
+    summary: 'A credential PDF through its signed link (no Authorization header)',
+    description:
+      'The link is pdfUrl of GET /me/credentials; an altered link is 403, an expired one 410.',
+  })
+  @ApiOkResponse({ description: 'The certificate PDF' })
+  async signedCertificate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() link: SignedLinkQuery,
+  ): Promise<StreamableFile> {
+    const pdf = await this.credentials.certificatePdfByLink(id, link);
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `inline; filename="credential-${id}.pdf"`,

@@ -54,6 +54,8 @@ const courses: Record<CoursesErrorCode, number> = {
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {
   [CeCreditsErrorCode.CreditNotFound]: 404,
+  [CoursesErrorCode.LinkInvalid]: 403,
+  [CoursesErrorCode.LinkExpired]: 410,
   [CeCreditsErrorCode.CohortNotFound]: 404,
 };
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
+import { SignedLinksModule } from '@msc/domain/courses';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { CeCertificateRenderer } from './ce-certificate.renderer.js';
 import { CeCredit } from './ce-credit.entity.js';
@@ -10,7 +11,12 @@ import { CeCreditsService } from './ce-credits.service.js';
 export const ceCreditsEntities = [CeCredit];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ceCreditsEntities), AuditModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature(ceCreditsEntities),
+    AuditModule,
+    NotificationsModule,
+    SignedLinksModule,
+  ],
   providers: [CeCreditsService, CeCreditsRepository, CeCertificateRenderer],
   exports: [CeCreditsService],
 })

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { Outbox, type Page, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
+import { SignedLinks } from '@msc/domain/courses';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { JobName, JobQueue } from '@msc/queue';
@@ -33,7 +34,9 @@ export interface CeCreditView {
   hours: number;
   certificateNumber: string;
   issuedAt: string;
+  /** Opens the PDF without an Authorization header until certificateUrlExpiresAt. */
   certificateUrl: string;
+  certificateUrlExpiresAt: string;
 }
 
 export interface CeCreditVerification {
@@ -77,6 +80,7 @@ export class CeCreditsService {
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     private readonly renderer: CeCertificateRenderer,
+    private readonly links: SignedLinks,
   ) {}
 
   /** An admin asks for issuance again (after late attendance, say); the worker does it. */
@@ -200,6 +204,20 @@ export class CeCreditsService {
     };
   }
 
+  /** The certificate for whoever holds a signed link to it (checked before anything is read). */
+  async certificatePdfByLink(
+    id: string,
+    link: { expires?: string; signature?: string },
+  ): Promise<{ fileName: string; stream: Readable }> {
+    await this.links.verify(signedCertificatePath(id), link.expires, link.signature);
+    const credit = await this.credits.findById(id);
+    if (!credit) throw new CeCreditsError(CeCreditsErrorCode.CreditNotFound, 'No such CE credit');
+    return {
+      fileName: `${credit.certificate_number}.pdf`,
+      stream: this.renderer.render(this.toCertificate(credit)),
+    };
+  }
+
   /** What anyone holding the verification link may see. */
   async verify(id: string): Promise<CeCreditVerification> {
     const credit = await this.credits.findById(id);
@@ -252,9 +270,14 @@ export class CeCreditsService {
     };
   }
 
-  private toPage(page: Page<CeCreditListRow>): { items: CeCreditView[]; total: number } {
-    return {
-      items: page.items.map((row) => ({
+  private async toPage(
+    page: Page<CeCreditListRow>,
+  ): Promise<{ items: CeCreditView[]; total: number }> {
+    const now = new Date();
+    const items: CeCreditView[] = [];
+    for (const row of page.items) {
+      const link = await this.links.sign(signedCertificatePath(row.id), undefined, now);
+      items.push({
         id: row.id,
         cohortId: row.cohort_id,
         courseId: row.course_id,
@@ -263,9 +286,15 @@ export class CeCreditsService {
         hours: Number(row.hours),
         certificateNumber: row.certificate_number,
         issuedAt: row.issued_at.toISOString(),
-        certificateUrl: this.certificateUrl(row.id),
-      })),
-      total: page.total,
-    };
+        certificateUrl: link.url,
+        certificateUrlExpiresAt: link.expiresAt,
+      });
+    }
+    return { items, total: page.total };
   }
+}
+
+/** The path a signed certificate link opens (the signature covers it and the expiry). */
+export function signedCertificatePath(id: string): string {
+  return `/api/v1/signed/ce-credits/${id}/certificate.pdf`;
 }

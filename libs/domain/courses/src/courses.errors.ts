@@ -22,6 +22,9 @@ export enum CoursesErrorCode {
   UsersNotEnrolled = 'courses.users_not_enrolled',
   /** Staff recording their own attendance. */
   OwnAttendance = 'courses.own_attendance',
+  /** A signed link whose signature does not match (altered, truncated). */
+  LinkInvalid = 'courses.link_invalid',
+  LinkExpired = 'courses.link_expired',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

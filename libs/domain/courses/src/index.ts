@@ -15,4 +15,5 @@ export * from './enrollments.service.js';
 export * from './ics.js';
 export * from './scheduling.service.js';
 export * from './session-plan.js';
+export * from './signed-links.js';
 export * from './practice/index.js';

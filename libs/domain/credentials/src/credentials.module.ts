@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
+import { SignedLinksModule } from '@msc/domain/courses';
 import { AppSecretsModule } from '@msc/domain/identity';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
@@ -43,6 +44,7 @@ export class SigningKeysModule {}
     NotificationsModule,
     PathwayModule,
     SigningKeysModule,
+    SignedLinksModule,
   ],
   providers: [
     AdminApprovalEvaluator,

@@ -4,6 +4,7 @@ import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
+import { SignedLinks } from '@msc/domain/courses';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { encodeStatusList } from './bitstring-status-list.js';
@@ -45,8 +46,41 @@ export interface CredentialVerification {
 export interface CredentialSummary {
   id: string;
   designation: Designation;
+  achievement: string;
   status: CredentialStatus;
   issuedAt: string;
+  /** The public verification page. */
+  verificationUrl: string;
+  /** The PDF certificate, opening without an Authorization header until pdfUrlExpiresAt. */
+  pdfUrl: string;
+  pdfUrlExpiresAt: string;
+  /** LinkedIn's add-certification link, carrying certUrl = verificationUrl. */
+  linkedInUrl: string;
+}
+
+/** The path a signed credential PDF link opens (the signature covers it and the expiry). */
+export function signedCredentialPdfPath(id: string): string {
+  return `/api/v1/signed/credentials/${id}/certificate.pdf`;
+}
+
+/** LinkedIn's "add to profile" link for a certification (its documented query parameters). */
+export function linkedInAddUrl(input: {
+  name: string;
+  organizationName: string;
+  issuedAt: Date;
+  certUrl: string;
+  certId: string;
+}): string {
+  const query = new URLSearchParams({
+    startTask: 'CERTIFICATION_NAME',
+    name: input.name,
+    organizationName: input.organizationName,
+    issueYear: String(input.issuedAt.getUTCFullYear()),
+    issueMonth: String(input.issuedAt.getUTCMonth() + 1),
+    certUrl: input.certUrl,
+    certId: input.certId,
+  });
+  return `https://www.linkedin.com/profile/add?${query.toString()}`;
 }
 
 const ISSUE_ATTEMPTS = 5;
@@ -72,6 +106,7 @@ export class CredentialsService {
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
     private readonly renderer: CredentialCertificateRenderer,
+    private readonly links: SignedLinks,
   ) {}
 
   get issuer(): IssuerProfile {
@@ -180,14 +215,31 @@ export class CredentialsService {
 
   async listMine(holderId: string): Promise<{ items: CredentialSummary[] }> {
     const rows = await this.credentials.listByHolder(holderId);
-    return {
-      items: rows.map((r) => ({
+    const now = new Date();
+    const items: CredentialSummary[] = [];
+    for (const r of rows) {
+      const pdf = await this.links.sign(signedCredentialPdfPath(r.id), undefined, now);
+      const verificationUrl = this.verificationPageUrl(r.id);
+      const achievement = DESIGNATIONS[r.designation].achievementName;
+      items.push({
         id: r.id,
         designation: r.designation,
+        achievement,
         status: r.status,
         issuedAt: r.issued_at.toISOString(),
-      })),
-    };
+        verificationUrl,
+        pdfUrl: pdf.url,
+        pdfUrlExpiresAt: pdf.expiresAt,
+        linkedInUrl: linkedInAddUrl({
+          name: achievement,
+          organizationName: this.issuer.name,
+          issuedAt: r.issued_at,
+          certUrl: verificationUrl,
+          certId: r.id,
+        }),
+      });
+    }
+    return { items };
   }
 
   /** The credential as issued: a compact JWS of media type application/vc+jwt. */
@@ -303,6 +355,19 @@ export class CredentialsService {
         'Only the holder and admins may download this certificate',
       );
     }
+    return this.renderCertificate(row);
+  }
+
+  /** The PDF certificate for whoever holds a signed link to it (checked before anything is read). */
+  async certificatePdfByLink(
+    id: string,
+    link: { expires?: string; signature?: string },
+  ): Promise<Buffer> {
+    await this.links.verify(signedCredentialPdfPath(id), link.expires, link.signature);
+    return this.renderCertificate(await this.find(id));
+  }
+
+  private renderCertificate(row: CredentialRow): Promise<Buffer> {
     const definition = DESIGNATIONS[row.designation];
     return this.renderer.render({
       credentialId: row.id,
