@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@msc/domain/kernel';
+import { ApiProblem } from './dto/problem.response.js';
 import { ROLES } from './public.decorator.js';
 
 /** Any of these roles may call the route (the route is still signed-in only). */
@@ -8,8 +9,9 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid access token' }),
-    ApiForbiddenResponse({ description: `Needs one of the roles: ${roles.join(', ')}` }),
+    ApiProblem(401, 'No valid access token'),
+    ApiProblem(403, `Needs one of the roles: ${roles.join(', ')}`),
+    ApiProblem(503),
   );
 
 /** Any signed-in user may call the route; ownership is checked by the service. */
@@ -17,5 +19,6 @@ export const SignedIn = () =>
   applyDecorators(
     SetMetadata(ROLES, []),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid access token' }),
+    ApiProblem(401, 'No valid access token'),
+    ApiProblem(503),
   );

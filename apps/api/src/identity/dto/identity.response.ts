@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role } from '@msc/domain/kernel';
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty({ example: 'Ana Pereira' }) displayName: string;
+  @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
+  @ApiProperty({ example: 'Europe/Lisbon', description: 'IANA time zone' }) timeZone: string;
+}
+
+export class UserListResponse {
+  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty() total: number;
+}
+
+export class SessionResponse {
+  @ApiProperty({ type: UserResponse }) user: UserResponse;
+  @ApiProperty({ description: 'Bearer access token (JWT); keep it in memory only' })
+  accessToken: string;
+  @ApiPropertyOptional({
+    description:
+      'Bearer clients only: with the header X-MSC-Client: web it is set in the HttpOnly cookie msc_refresh instead',
+  })
+  refreshToken?: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+}
