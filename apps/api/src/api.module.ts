@@ -13,6 +13,7 @@ import { ApplicationsController } from './applications/applications.controller.j
 import { AttestationsController } from './applications/attestations.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { CeCreditsController } from './ce-credits/ce-credits.controller.js';
+import { CalendarFeedController } from './courses/calendar-feed.controller.js';
 import { CohortsController } from './courses/cohorts.controller.js';
 import { CoursesController } from './courses/courses.controller.js';
 import { EnrollmentsController } from './courses/enrollments.controller.js';
@@ -58,6 +59,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     PathwayVersionsController,
     CoursesController,
     CohortsController,
+    CalendarFeedController,
     EnrollmentsController,
     CeCreditsController,
     CertificationsController,

@@ -50,12 +50,13 @@ const courses: Record<CoursesErrorCode, number> = {
   [CoursesErrorCode.EnrollmentNotFound]: 404,
   [CoursesErrorCode.UsersNotEnrolled]: 422,
   [CoursesErrorCode.OwnAttendance]: 403,
+  [CoursesErrorCode.LinkInvalid]: 403,
+  [CoursesErrorCode.LinkExpired]: 410,
+  [CoursesErrorCode.CalendarFeedNotFound]: 404,
 };
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {
   [CeCreditsErrorCode.CreditNotFound]: 404,
-  [CoursesErrorCode.LinkInvalid]: 403,
-  [CoursesErrorCode.LinkExpired]: 410,
   [CeCreditsErrorCode.CohortNotFound]: 404,
 };
 

@@ -25,6 +25,7 @@ export enum CoursesErrorCode {
   /** A signed link whose signature does not match (altered, truncated). */
   LinkInvalid = 'courses.link_invalid',
   LinkExpired = 'courses.link_expired',
+  CalendarFeedNotFound = 'courses.calendar_feed_not_found',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

@@ -4,6 +4,8 @@ import { AuditModule } from '@msc/domain/audit';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
 import { AttendanceRecord } from './attendance-record.entity.js';
+import { CalendarFeed } from './calendar-feed.entity.js';
+import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { AttendanceService } from './attendance.service.js';
 import { Cohort } from './cohort.entity.js';
@@ -19,6 +21,7 @@ import { Enrollment } from './enrollment.entity.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
 import { EnrollmentsService } from './enrollments.service.js';
 import { SchedulingService } from './scheduling.service.js';
+import { SignedLinksModule } from './signed-links.js';
 
 export const coursesEntities = [
   Course,
@@ -27,6 +30,7 @@ export const coursesEntities = [
   CohortTeacher,
   Enrollment,
   AttendanceRecord,
+  CalendarFeed,
 ];
 
 /** Courses, cohorts, sessions, teachers, enrollments, attendance and completion. */
@@ -36,8 +40,10 @@ export const coursesEntities = [
     AuditModule,
     NotificationsModule,
     PathwayModule,
+    SignedLinksModule,
   ],
   providers: [
+    CalendarFeedsService,
     CoursesRepository,
     CohortsRepository,
     EnrollmentsRepository,
@@ -50,6 +56,7 @@ export const coursesEntities = [
     CourseCompletedEvaluator,
   ],
   exports: [
+    CalendarFeedsService,
     CoursesService,
     SchedulingService,
     EnrollmentsService,
