@@ -11,12 +11,20 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AttestationsService } from '@msc/domain/applications';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { readAttestationForm } from './attestation-form.js';
 import {
@@ -25,6 +33,11 @@ import {
   OwnAttestationsQuery,
   SubmitAttestationForm,
 } from './dto/attestations.dto.js';
+import {
+  AdminAttestationListResponse,
+  AttestationListResponse,
+  AttestationResponse,
+} from './dto/applications.response.js';
 
 @ApiTags('attestations')
 @Controller()
@@ -35,6 +48,9 @@ export class AttestationsController {
   @Post('me/attestations')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitAttestationForm })
+  @ApiOperation({ summary: 'Attest to a prerequisite, with the evidence file' })
+  @ApiCreatedResponse({ type: AttestationResponse })
+  @ApiProblems(400, 409, 413, 415)
   async submit(@CurrentUser() user: UserView, @Req() request: FastifyRequest) {
     const { fields, evidence } = await readAttestationForm(request, this.attestations);
     return this.attestations.submit(user, fields, evidence);
@@ -42,18 +58,27 @@ export class AttestationsController {
 
   @Roles(Role.Trainee)
   @Get('me/attestations')
+  @ApiOperation({ summary: 'My attestations' })
+  @ApiOkResponse({ type: AttestationListResponse })
+  @ApiProblems(400)
   listOwn(@CurrentUser() user: UserView, @Query() query: OwnAttestationsQuery) {
     return this.attestations.listOwn(user, query);
   }
 
   @Roles(Role.Admin)
   @Get('attestations')
+  @ApiOperation({ summary: 'List attestations, optionally by status or kind' })
+  @ApiOkResponse({ type: AdminAttestationListResponse })
+  @ApiProblems(400)
   list(@Query() query: AttestationsQuery) {
     return this.attestations.list(query);
   }
 
   @SignedIn()
   @Get('attestations/:id')
+  @ApiOperation({ summary: 'One attestation (its trainee or an admin)' })
+  @ApiOkResponse({ type: AttestationResponse })
+  @ApiProblems(400, 403, 404)
   get(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.attestations.get(user, id);
   }
@@ -61,6 +86,9 @@ export class AttestationsController {
   @SignedIn()
   @Get('attestations/:id/evidence')
   @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({ summary: "An attestation's evidence file" })
+  @ApiFileResponse('The evidence file as uploaded', ['application/pdf', 'image/*'])
+  @ApiProblems(400, 403, 404)
   async evidence(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     const file = await this.attestations.openEvidence(user, id);
     return new StreamableFile(file.stream, {
@@ -73,6 +101,9 @@ export class AttestationsController {
   @Roles(Role.Admin)
   @Post('attestations/:id/decision')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Verify or reject an attestation' })
+  @ApiOkResponse({ type: AttestationResponse })
+  @ApiProblems(400, 403, 404, 409)
   decide(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsInt,
@@ -16,7 +16,9 @@ import {
 } from 'class-validator';
 import { AuditLog } from '@msc/domain/audit';
 import { Role } from '@msc/domain/kernel';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
+import { AuditEventListResponse } from './dto/audit.response.js';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
@@ -72,6 +74,9 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit trail, newest first, by actor, action or subject' })
+  @ApiOkResponse({ type: AuditEventListResponse })
+  @ApiProblems(400)
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
   }

@@ -1,16 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CertificationService } from '@msc/domain/credentials';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblem, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import {
   DecideCertificationDto,
   ListCertificationsQuery,
   RequestCertificationDto,
 } from './dto/credentials.dto.js';
+import {
+  CertificationDecisionResponse,
+  CertificationListResponse,
+  CertificationRequestedResponse,
+  CertificationResponse,
+} from './dto/certifications.response.js';
 
 @ApiTags('certification')
 @Controller()
@@ -19,25 +26,37 @@ export class CertificationsController {
 
   @Roles(Role.Trainee)
   @Post('certifications')
-  @ApiUnprocessableEntityResponse({ description: 'Requirements unmet, listed in `unmet`' })
+  @ApiOperation({ summary: 'Ask to be certified as a trained or certified teacher' })
+  @ApiCreatedResponse({ type: CertificationRequestedResponse })
+  @ApiProblems(400, 409)
+  @ApiProblem(422, 'Requirements unmet, listed in `unmet`')
   request(@CurrentUser() user: UserView, @Body() body: RequestCertificationDto) {
     return this.certification.request(user, body.designation);
   }
 
   @Roles(Role.Admin)
   @Get('certifications')
+  @ApiOperation({ summary: 'List certification requests, optionally by status' })
+  @ApiOkResponse({ type: CertificationListResponse })
+  @ApiProblems(400)
   list(@Query() query: ListCertificationsQuery) {
     return this.certification.list(query);
   }
 
   @SignedIn()
   @Get('me/certifications')
+  @ApiOperation({ summary: 'My certification requests' })
+  @ApiOkResponse({ type: CertificationListResponse })
+  @ApiProblems(400)
   mine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
     return this.certification.list({ ...query, traineeId: user.id });
   }
 
   @SignedIn()
   @Get('certifications/:id')
+  @ApiOperation({ summary: 'One certification request (its trainee or an admin)' })
+  @ApiOkResponse({ type: CertificationResponse })
+  @ApiProblems(400, 403, 404)
   get(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.certification.get(user, id);
   }
@@ -45,6 +64,9 @@ export class CertificationsController {
   @Roles(Role.Admin)
   @Post('certifications/:id/decision')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Approve (issuing the credential) or reject a request' })
+  @ApiOkResponse({ type: CertificationDecisionResponse })
+  @ApiProblems(400, 403, 404, 409)
   decide(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,

@@ -7,9 +7,70 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The issuer's public keys (JWKS), retired ones included */
     get: operations['CredentialsController_jwks'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Counts of every queue and one page of the failed jobs
+     * @description Waiting, active, delayed, failed and completed counts per queue; the failed jobs newest first within a queue, with why they failed and how many attempts they made.
+     */
+    get: operations['JobsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/jobs/{queue}/{jobId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry a failed job
+     * @description Runs it again from its first attempt; 404 for an unknown job, 409 when not failed.
+     */
+    post: operations['JobsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/jobs/reconcile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the reconciler now
+     * @description Looks for work a lost job left undone (cohorts due for completion, CE credits, credentials, recordings) and enqueues it again, as the scheduled pass does every few minutes.
+     */
+    post: operations['JobsController_reconcile'];
     delete?: never;
     options?: never;
     head?: never;
@@ -23,8 +84,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List teacher-training applications, optionally by status */
     get: operations['ApplicationsController_list'];
     put?: never;
+    /** Apply for teacher training */
     post: operations['ApplicationsController_submit'];
     delete?: never;
     options?: never;
@@ -39,6 +102,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One application (its trainee or an admin) */
     get: operations['ApplicationsController_get'];
     put?: never;
     post?: never;
@@ -57,6 +121,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve or reject an application */
     post: operations['ApplicationsController_decide'];
     delete?: never;
     options?: never;
@@ -71,6 +136,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List attestations, optionally by status or kind */
     get: operations['AttestationsController_list'];
     put?: never;
     post?: never;
@@ -87,6 +153,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One attestation (its trainee or an admin) */
     get: operations['AttestationsController_get'];
     put?: never;
     post?: never;
@@ -105,6 +172,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Verify or reject an attestation */
     post: operations['AttestationsController_decide'];
     delete?: never;
     options?: never;
@@ -119,6 +187,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** An attestation's evidence file */
     get: operations['AttestationsController_evidence'];
     put?: never;
     post?: never;
@@ -135,6 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The audit trail, newest first, by actor, action or subject */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -153,6 +223,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Sign in with e-mail and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -169,7 +240,51 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Sign out: revoke the session (the refresh token and its family)
+     * @description Bearer clients: signed in, with { refreshToken }. Browsers: the header X-MSC-Client: web and the msc_refresh cookie (bearer optional); the cookie is cleared.
+     */
     post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a password-reset e-mail
+     * @description Always 202, whether or not the e-mail is known. A known account receives a link to /reset-password?token=…, valid one hour, once.
+     */
+    post: operations['AuthController_requestPasswordReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with the token of a reset e-mail
+     * @description Every session of the person is signed out. A used, expired or unknown token is 400.
+     */
+    post: operations['AuthController_confirmPasswordReset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -185,6 +300,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /**
+     * Rotate the refresh token for a new access token
+     * @description Bearer clients send { refreshToken }. Browsers send no body and the header X-MSC-Client: web; the msc_refresh cookie is read and replaced (403 without the header).
+     */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -201,7 +320,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Create a trainee account and sign in */
     post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar-feeds/{token}/sessions.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A personal calendar feed (the URL from GET /me/calendar-feed; no Authorization) */
+    get: operations['CalendarFeedController_feed'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -215,6 +352,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Every CE credit, by cohort or person */
     get: operations['CeCreditsController_list'];
     put?: never;
     post?: never;
@@ -265,6 +403,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Run CE issuance for a cohort again */
     post: operations['CeCreditsController_issue'];
     delete?: never;
     options?: never;
@@ -279,8 +418,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List certification requests, optionally by status */
     get: operations['CertificationsController_list'];
     put?: never;
+    /** Ask to be certified as a trained or certified teacher */
     post: operations['CertificationsController_request'];
     delete?: never;
     options?: never;
@@ -295,6 +436,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One certification request (its trainee or an admin) */
     get: operations['CertificationsController_get'];
     put?: never;
     post?: never;
@@ -313,6 +455,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Approve (issuing the credential) or reject a request */
     post: operations['CertificationsController_decide'];
     delete?: never;
     options?: never;
@@ -583,6 +726,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed Verifiable Credential (Open Badges 3.0) */
     get: operations['CredentialsController_vc'];
     put?: never;
     post?: never;
@@ -599,6 +743,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Verify a credential: status, holder, designation, issuer */
     get: operations['CredentialsController_verify'];
     put?: never;
     post?: never;
@@ -615,6 +760,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A status list (revocation or suspension), signed */
     get: operations['CredentialsController_statusList'];
     put?: never;
     post?: never;
@@ -631,13 +777,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The signed-in person */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change my display name and/or time zone */
+    patch: operations['AuthController_updateProfile'];
     trace?: never;
   };
   '/api/v1/me/applications': {
@@ -647,6 +795,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My teacher-training applications */
     get: operations['ApplicationsController_listOwn'];
     put?: never;
     post?: never;
@@ -663,9 +812,45 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My attestations */
     get: operations['AttestationsController_listOwn'];
     put?: never;
+    /** Attest to a prerequisite, with the evidence file */
     post: operations['AttestationsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/calendar-feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My personal calendar feed: a URL calendar apps subscribe to without signing in */
+    get: operations['CalendarFeedController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/calendar-feed/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace my calendar feed URL; the old one stops working */
+    post: operations['CalendarFeedController_rotate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -679,6 +864,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My CE credits, each with a signed link to its certificate */
     get: operations['CeCreditsController_mine'];
     put?: never;
     post?: never;
@@ -695,6 +881,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My certification requests */
     get: operations['CertificationsController_mine'];
     put?: never;
     post?: never;
@@ -711,6 +898,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My credentials, with verification page, signed PDF link and LinkedIn link */
     get: operations['CredentialsController_mine'];
     put?: never;
     post?: never;
@@ -743,6 +931,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My notifications, newest first */
     get: operations['NotificationsController_list'];
     put?: never;
     post?: never;
@@ -761,6 +950,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark one notification read */
     post: operations['NotificationsController_markRead'];
     delete?: never;
     options?: never;
@@ -777,7 +967,28 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Mark all my notifications read */
     post: operations['NotificationsController_markAllRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change my password
+     * @description 403 when the current password is wrong. Every other session is signed out; the one that sent this request stays signed in.
+     */
+    put: operations['AuthController_changePassword'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -791,8 +1002,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My practice log, with the 60-day count and the streak */
     get: operations['PracticeLogsController_list'];
     put?: never;
+    /** Log a day of practice */
     post: operations['PracticeLogsController_log'];
     delete?: never;
     options?: never;
@@ -856,8 +1069,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List pathway versions */
     get: operations['PathwayVersionsController_list'];
     put?: never;
+    /** Publish the next version of a pathway */
     post: operations['PathwayVersionsController_publish'];
     delete?: never;
     options?: never;
@@ -872,6 +1087,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One pathway version with its stages and requirements */
     get: operations['PathwayVersionsController_get'];
     put?: never;
     post?: never;
@@ -1009,6 +1225,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/signed/ce-credits/{id}/certificate.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A CE certificate through its signed link (no Authorization header)
+     * @description The link comes from GET /me/ce-credits; an altered link is 403, an expired one 410.
+     */
+    get: operations['CeCreditsController_signedCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/signed/credentials/{id}/certificate.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A credential PDF through its signed link (no Authorization header)
+     * @description The link is pdfUrl of GET /me/credentials; an altered link is 403, an expired one 410.
+     */
+    get: operations['CredentialsController_signedCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/trainees/{id}/progress': {
     parameters: {
       query?: never;
@@ -1033,8 +1289,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the users, optionally those of one role */
     get: operations['UsersController_list'];
     put?: never;
+    /** Create a user with the given roles */
     post: operations['UsersController_create'];
     delete?: never;
     options?: never;
@@ -1049,6 +1307,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One user */
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
@@ -1066,6 +1325,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Replace a user's roles (the last admin keeps the admin role) */
     put: operations['UsersController_setRoles'];
     post?: never;
     delete?: never;
@@ -1084,10 +1344,80 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    AdminApplicationListResponse: {
+      items: components['schemas']['AdminApplicationResponse'][];
+      total: number;
+    };
+    AdminApplicationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'teacher_training';
+      statement: string;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    AdminAttestationListResponse: {
+      items: components['schemas']['AdminAttestationResponse'][];
+      total: number;
+    };
+    AdminAttestationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** @description The uploaded file; GET /attestations/{id}/evidence serves it */
+      evidence: components['schemas']['EvidenceResponse'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'daily_practice_2y' | 'silent_retreat_5d' | 'group_teaching';
+      statement: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
     ApplicationDecisionDto: {
       /** @enum {string} */
       decision: 'approved' | 'rejected';
       note?: string;
+    };
+    ApplicationListResponse: {
+      items: components['schemas']['ApplicationResponse'][];
+      total: number;
+    };
+    ApplicationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'teacher_training';
+      statement: string;
+      /** @enum {string} */
+      status: 'submitted' | 'approved' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
     };
     AttendanceEntryDto: {
       /** @enum {string} */
@@ -1099,6 +1429,152 @@ export interface components {
       /** @enum {string} */
       decision: 'verified' | 'rejected';
       note?: string;
+    };
+    AttestationListResponse: {
+      items: components['schemas']['AttestationResponse'][];
+      total: number;
+    };
+    AttestationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decisionNote: string | null;
+      /** @description The uploaded file; GET /attestations/{id}/evidence serves it */
+      evidence: components['schemas']['EvidenceResponse'] | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'daily_practice_2y' | 'silent_retreat_5d' | 'group_teaching';
+      statement: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+    };
+    AuditEventListResponse: {
+      items: components['schemas']['AuditEventResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last one */
+      nextCursor: string | null;
+    };
+    AuditEventResponse: {
+      /** @example user.roles_changed */
+      action: string;
+      /**
+       * Format: uuid
+       * @description null for the system
+       */
+      actorId: string | null;
+      /** Format: date-time */
+      at: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description Increasing event number */
+      id: string;
+      /** @example user/3f2c… */
+      subject: string;
+    };
+    CalendarFeedResponse: {
+      /**
+       * Format: uri
+       * @description The personal iCalendar feed; opens without an Authorization header until rotated
+       * @example http://localhost:3000/api/v1/calendar-feeds/<id>.<mac>/sessions.ics
+       */
+      url: string;
+    };
+    CeCreditListResponse: {
+      items: components['schemas']['CeCreditResponse'][];
+      total: number;
+    };
+    CeCreditResponse: {
+      /** @example MSC-CE-2027-000123 */
+      certificateNumber: string;
+      /**
+       * Format: uri
+       * @description Opens the certificate PDF without an Authorization header (signed, expiring; an altered one is refused)
+       */
+      certificateUrl: string;
+      /**
+       * Format: date-time
+       * @description When certificateUrl stops opening
+       */
+      certificateUrlExpiresAt: string;
+      /** Format: uuid */
+      cohortId: string;
+      courseCode: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** @example 21 */
+      hours: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+    };
+    CeIssuanceResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      /** @enum {string} */
+      status: 'queued';
+    };
+    CertificationDecisionResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      /**
+       * Format: uuid
+       * @description The designation record an approval created
+       */
+      designationId?: string | null;
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** @enum {string} */
+      status: 'pending_review' | 'approved' | 'rejected' | 'revoked';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    CertificationListResponse: {
+      items: components['schemas']['CertificationResponse'][];
+      total: number;
+    };
+    CertificationRequestedResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'pending_review';
+    };
+    CertificationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** @enum {string} */
+      status: 'pending_review' | 'approved' | 'rejected' | 'revoked';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
     };
     CreateCohortDto: {
       /**
@@ -1165,6 +1641,59 @@ export interface components {
       roles: ('trainee' | 'mentor' | 'admin')[];
       timeZone?: string;
     };
+    CredentialListResponse: {
+      items: components['schemas']['CredentialSummaryResponse'][];
+    };
+    CredentialSummaryResponse: {
+      /** @example Trained MSC Teacher */
+      achievement: string;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /**
+       * Format: uri
+       * @description LinkedIn's add-certification link, with certUrl = verificationUrl and certId = id
+       */
+      linkedInUrl: string;
+      /**
+       * Format: uri
+       * @description The PDF certificate; opens without an Authorization header (signed, expiring)
+       */
+      pdfUrl: string;
+      /**
+       * Format: date-time
+       * @description When pdfUrl stops opening
+       */
+      pdfUrlExpiresAt: string;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'revoked';
+      /**
+       * Format: uri
+       * @description The public verification page (PUBLIC_BASE_URL/verify/<id>)
+       */
+      verificationUrl: string;
+    };
+    CredentialVerificationResponse: {
+      achievement: string;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      holderName: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      issuer: components['schemas']['IssuerProfileResponse'];
+      signatureValid: boolean;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'revoked';
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      /** @description Active and correctly signed */
+      valid: boolean;
+    };
     DecideCertificationDto: {
       /** @enum {string} */
       decision: 'approved' | 'rejected';
@@ -1181,12 +1710,91 @@ export interface components {
        */
       userId?: string;
     };
+    EvidenceResponse: {
+      /** @example application/pdf */
+      contentType: string;
+      fileName: string | null;
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+    };
+    FailedJobResponse: {
+      attemptsMade: number;
+      /**
+       * Format: date-time
+       * @description When the job was added
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When it failed
+       */
+      failedAt: string | null;
+      /** @example job stalled more than allowable limit */
+      failedReason: string;
+      /** @example cohort-complete.3f2c0c1e-….admin */
+      id: string;
+      /** @example complete-cohort */
+      name: string;
+      /** Format: date-time */
+      processedAt: string | null;
+      /** @enum {string} */
+      queue:
+        | 'notifications'
+        | 'ce-credits'
+        | 'credentials'
+        | 'scheduling'
+        | 'recordings'
+        | 'maintenance';
+    };
+    FieldErrorDto: {
+      /** @example email */
+      field: string;
+      /** @example email must be an email */
+      message: string;
+    };
     IssueCeCreditsDto: {
       /**
        * Format: uuid
        * @description The completed cohort to issue CE credits for
        */
       cohortId: string;
+    };
+    IssuerProfileResponse: {
+      /** Format: uri */
+      id: string;
+      name: string;
+    };
+    JobRetryResponse: {
+      id: string;
+      /** @enum {string} */
+      queue:
+        | 'notifications'
+        | 'ce-credits'
+        | 'credentials'
+        | 'scheduling'
+        | 'recordings'
+        | 'maintenance';
+      /** @enum {string} */
+      state: 'waiting';
+    };
+    JobsOverviewResponse: {
+      /** @description One page of the failed jobs */
+      items: components['schemas']['FailedJobResponse'][];
+      queues: components['schemas']['QueueCountsResponse'][];
+      /** @description Failed jobs in all (of the queue asked for) */
+      total: number;
+    };
+    JwkResponse: {
+      alg?: string;
+      crv: string;
+      kid: string;
+      kty: string;
+      use?: string;
+      x: string;
+    };
+    JwksResponse: {
+      keys: components['schemas']['JwkResponse'][];
     };
     LoginDto: {
       email: string;
@@ -1241,14 +1849,107 @@ export interface components {
       /** @description The same sentence as the matching entry of nextSteps */
       text: string;
     };
+    NotificationListResponse: {
+      /** @description Newest first */
+      items: components['schemas']['NotificationResponse'][];
+      total: number;
+      /** @description How many are unread, whatever the page */
+      unread: number;
+    };
+    NotificationResponse: {
+      body: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @example enrollment.confirmed */
+      kind: string;
+      /** Format: date-time */
+      readAt: string | null;
+      title: string;
+    };
     OptionalReasonDto: {
       reason?: string;
+    };
+    PasswordResetConfirmDto: {
+      /** @description The new password */
+      password: string;
+      /** @description The token of the link in the reset e-mail */
+      token: string;
+    };
+    PasswordResetRequestDto: {
+      /** @example ana@example.org */
+      email: string;
     };
     PathwayRefDto: {
       key: string;
       startedAt: string;
       title: string;
       version: number;
+    };
+    PathwayVersionListResponse: {
+      items: components['schemas']['PathwayVersionResponse'][];
+      total: number;
+    };
+    PathwayVersionResponse: {
+      /** Format: uuid */
+      createdBy: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example msc-teacher */
+      key: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      stages: components['schemas']['StageDefinitionResponse'][];
+      title: string;
+      /** @description Trainees pinned to this version */
+      traineeCount: number;
+      version: number;
+    };
+    PracticeLogListResponse: {
+      items: components['schemas']['PracticeLogResponse'][];
+      stats: components['schemas']['PracticeStatsResponse'];
+      total: number;
+    };
+    PracticeLogResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date
+       * @description Local date of the practice
+       */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      minutes: number;
+      note: string | null;
+      /** @enum {string} */
+      practice: 'sitting' | 'loving_kindness' | 'self_compassion' | 'informal';
+    };
+    PracticeStatsResponse: {
+      /** @description Consecutive days with practice up to today (or yesterday) */
+      currentStreak: number;
+      /** @description Days with practice among the last 60, today included */
+      daysLast60: number;
+    };
+    ProblemDto: {
+      /** @example email must be an email */
+      detail: string;
+      /** @description Validation failures, one per field */
+      errors?: components['schemas']['FieldErrorDto'][];
+      /** @description The request path */
+      instance?: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /**
+       * Format: uri
+       * @example https://msc-pathway.dev/problems/validation
+       */
+      type: string;
+      /** @description The pathway requirements a refused step still needs */
+      unmet?: components['schemas']['UnmetRequirementDto'][];
     };
     ProgressDto: {
       currentStage?: string | null;
@@ -1272,11 +1973,38 @@ export interface components {
       /** @example MSC teacher pathway */
       title: string;
     };
+    QueueCountsResponse: {
+      /** @description Running now */
+      active: number;
+      /** @description Completed and still kept (for a week) */
+      completed: number;
+      /** @description Planned for later, or waiting for a retry after a failed attempt */
+      delayed: number;
+      /** @description Used up their attempts; an admin may retry them */
+      failed: number;
+      /** @enum {string} */
+      queue:
+        | 'notifications'
+        | 'ce-credits'
+        | 'credentials'
+        | 'scheduling'
+        | 'recordings'
+        | 'maintenance';
+      /** @description Waiting to run (prioritized and waiting for children included) */
+      waiting: number;
+    };
+    ReconcileRequestResponse: {
+      /** @example reconcile.manual.1796300000000 */
+      jobId: string;
+      /** @enum {string} */
+      status: 'queued';
+    };
     RecordAttendanceDto: {
       records: components['schemas']['AttendanceEntryDto'][];
     };
     RefreshDto: {
-      refreshToken: string;
+      /** @description The refresh token (bearer clients). Browsers send none: with the header X-MSC-Client: web the msc_refresh cookie is used */
+      refreshToken?: string;
     };
     RegisterDto: {
       /** @example Ana Pereira */
@@ -1315,6 +2043,25 @@ export interface components {
        *       ]
        *     }
        */
+      params: {
+        [key: string]: unknown;
+      };
+      title: string;
+    };
+    RequirementDefinitionResponse: {
+      key: string;
+      /** @enum {string} */
+      kind:
+        | 'course_completed'
+        | 'time_since'
+        | 'attestation_verified'
+        | 'practice_days'
+        | 'application_approved'
+        | 'courses_taught'
+        | 'sessions_logged'
+        | 'recordings_approved'
+        | 'admin_approval';
+      /** @description The parameters of the kind */
       params: {
         [key: string]: unknown;
       };
@@ -1367,6 +2114,15 @@ export interface components {
       relational_skills:
         'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
     };
+    SessionResponse: {
+      /** @description Bearer access token (JWT); keep it in memory only */
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      /** @description Bearer clients only: with the header X-MSC-Client: web it is set in the HttpOnly cookie msc_refresh instead */
+      refreshToken?: string;
+      user: components['schemas']['UserResponse'];
+    };
     SetRolesDto: {
       roles: ('trainee' | 'mentor' | 'admin')[];
     };
@@ -1376,6 +2132,13 @@ export interface components {
       /** @example msc_course */
       key: string;
       requirements: components['schemas']['RequirementDefinitionDto'][];
+      title: string;
+    };
+    StageDefinitionResponse: {
+      /** @description The designation completing the stage earns */
+      designation?: string;
+      key: string;
+      requirements: components['schemas']['RequirementDefinitionResponse'][];
       title: string;
     };
     StageProgressDto: {
@@ -1410,6 +2173,43 @@ export interface components {
       scores: components['schemas']['RubricScoresDto'];
       summary: string;
     };
+    UnmetRequirementDto: {
+      /** @example 0 */
+      have: number;
+      /** @example msc_course */
+      key: string;
+      /** @example 1 */
+      need: number;
+      /** @example Complete an MSC 8-week course */
+      title: string;
+    };
+    UpdateProfileDto: {
+      /** @example Ana Pereira */
+      displayName?: string;
+      /**
+       * @description IANA time zone
+       * @example Europe/Lisbon
+       */
+      timeZone?: string;
+    };
+    UserListResponse: {
+      items: components['schemas']['UserResponse'][];
+      total: number;
+    };
+    UserResponse: {
+      /** @example Ana Pereira */
+      displayName: string;
+      /** Format: email */
+      email: string;
+      /** Format: uuid */
+      id: string;
+      roles: ('trainee' | 'mentor' | 'admin')[];
+      /**
+       * @description IANA time zone
+       * @example Europe/Lisbon
+       */
+      timeZone: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1428,12 +2228,165 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The issuer's public keys, retired ones included */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['JwksResponse'];
+        };
+      };
+    };
+  };
+  JobsController_overview: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only this queue */
+        queue?:
+          | 'notifications'
+          | 'ce-credits'
+          | 'credentials'
+          | 'scheduling'
+          | 'recordings'
+          | 'maintenance';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsOverviewResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  JobsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+        queue: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRetryResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  JobsController_reconcile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileRequestResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1451,19 +2404,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminApplicationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1480,19 +2463,67 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1507,12 +2538,58 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1531,19 +2608,67 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1561,19 +2686,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminAttestationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1588,12 +2743,58 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttestationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1612,19 +2813,71 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttestationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
-      /** @description Needs one of the roles: admin */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: admin
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1639,12 +2892,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The evidence file as uploaded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/*': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1668,28 +2969,55 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description "web" for the browser transport: the refresh token travels in the HttpOnly cookie msc_refresh, never in the body */
+        'X-MSC-Client'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1703,14 +3031,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
       };
     };
   };
   AuthController_logout: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description "web" for the browser transport: the refresh token travels in the HttpOnly cookie msc_refresh, never in the body */
+        'X-MSC-Client'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1720,8 +3053,52 @@ export interface operations {
       };
     };
     responses: {
-      /** @description No valid access token */
-      401: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestDto'];
+      };
+    };
+    responses: {
+      /** @description If the e-mail belongs to an account, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetConfirmDto'];
+      };
+    };
+    responses: {
+      /** @description The password is changed */
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -1732,7 +3109,10 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description "web" for the browser transport: the refresh token travels in the HttpOnly cookie msc_refresh, never in the body */
+        'X-MSC-Client'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1746,14 +3126,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
       };
     };
   };
   AuthController_register: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description "web" for the browser transport: the refresh token travels in the HttpOnly cookie msc_refresh, never in the body */
+        'X-MSC-Client'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1764,6 +3149,37 @@ export interface operations {
     };
     responses: {
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+    };
+  };
+  CalendarFeedController_feed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/calendar, one VEVENT a session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description An unknown, altered or rotated feed */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1785,19 +3201,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CeCreditListResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1824,7 +3261,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1860,19 +3308,40 @@ export interface operations {
       };
     };
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CeIssuanceResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1890,19 +3359,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1919,26 +3418,67 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationRequestedResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Requirements unmet, listed in `unmet` */
       422: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1953,12 +3493,58 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -1977,19 +3563,71 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationDecisionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
-      /** @description Needs one of the roles: admin */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: admin
+       */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2012,7 +3650,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2034,14 +3683,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2061,7 +3723,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2081,7 +3754,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2101,14 +3785,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2132,7 +3829,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2156,14 +3864,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee, admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2183,14 +3904,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2215,14 +3949,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2243,7 +3990,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2268,7 +4026,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2292,14 +4061,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2320,14 +4102,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2349,7 +4144,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2371,14 +4177,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2398,7 +4217,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2425,7 +4255,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2449,14 +4290,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2480,14 +4334,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2511,14 +4378,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2538,7 +4418,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vc+jwt': string;
+        };
       };
     };
   };
@@ -2557,7 +4439,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CredentialVerificationResponse'];
+        };
       };
     };
   };
@@ -2577,7 +4461,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vc+jwt': string;
+        };
       };
     };
   };
@@ -2590,12 +4476,72 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_updateProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2612,19 +4558,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApplicationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2641,19 +4617,49 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttestationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2670,19 +4676,150 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttestationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The media type is not accepted */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CalendarFeedController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CalendarFeedController_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarFeedResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2698,12 +4835,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CeCreditListResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2719,12 +4875,40 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2737,12 +4921,31 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CredentialListResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2763,7 +4966,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2784,14 +4998,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2806,18 +5042,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Read */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2830,6 +5096,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description All read */
       204: {
         headers: {
           [name: string]: unknown;
@@ -2841,7 +5108,58 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description The password is changed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
         content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2865,21 +5183,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PracticeLogListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2900,21 +5242,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PracticeLogResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2935,7 +5301,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2961,14 +5338,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -2990,14 +5380,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: mentor */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3018,21 +5421,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PathwayVersionListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3053,21 +5480,45 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PathwayVersionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3086,21 +5537,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PathwayVersionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3122,14 +5606,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3149,7 +5646,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3169,14 +5677,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3208,14 +5729,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: trainee */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3239,7 +5773,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3263,14 +5808,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: mentor, admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3290,7 +5848,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3310,7 +5879,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3334,10 +5914,73 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: mentor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CeCreditsController_signedCertificate: {
+    parameters: {
+      query: {
+        /** @description Unix seconds after which the link no longer opens */
+        expires: string;
+        /** @description HMAC-SHA256 (base64url) over the path and expires */
+        signature: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CredentialsController_signedCertificate: {
+    parameters: {
+      query: {
+        /** @description Unix seconds after which the link no longer opens */
+        expires: string;
+        /** @description HMAC-SHA256 (base64url) over the path and expires */
+        signature: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The certificate PDF */
+      200: {
         headers: {
           [name: string]: unknown;
         };
@@ -3369,7 +6012,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No trainee has this id */
       404: {
@@ -3377,6 +6022,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3397,21 +6051,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserListResponse'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3432,21 +6101,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3465,21 +6149,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3502,21 +6201,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
       };
       /** @description No valid access token */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
