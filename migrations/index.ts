@@ -9,6 +9,7 @@ import { CreatePracticum1795840000000 } from './1795840000000-CreatePracticum.js
 import { CreateCredentials1795850000000 } from './1795850000000-CreateCredentials.js';
 import { AddNotificationEmailClaim1795870000000 } from './1795870000000-AddNotificationEmailClaim.js';
 import { IndexForeignKeys1795860000000 } from './1795860000000-IndexForeignKeys.js';
+import { CreatePasswordResets1796100000000 } from './1796100000000-CreatePasswordResets.js';
 import { CreateCalendarFeeds1796200000000 } from './1796200000000-CreateCalendarFeeds.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
@@ -24,5 +25,6 @@ export const migrations = [
   CreateCredentials1795850000000,
   IndexForeignKeys1795860000000,
   AddNotificationEmailClaim1795870000000,
+  CreatePasswordResets1796100000000,
   CreateCalendarFeeds1796200000000,
 ];

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import smtp from 'smtp-server';
 import request from 'supertest';
 import {
   EMAIL_CLAIM_SECONDS,
@@ -8,81 +7,7 @@ import {
 } from '@msc/domain/notifications';
 import { QueueName } from '@msc/queue';
 import { createTestApp, Factories, type TestApp } from '@msc/testing';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  headers: Record<string, string>;
-  text: string;
-}
-
-/** Undoes the quoted-printable transfer encoding nodemailer uses for long text lines. */
-function decodeQuotedPrintable(text: string): string {
-  return Buffer.from(
-    text
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-}
-
-function parseMail(raw: string, envelope: { from: string; to: string[] }): ReceivedMail {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers: Record<string, string> = {};
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  const body = raw.slice(split + 4);
-  const text =
-    headers['content-transfer-encoding'] === 'quoted-printable'
-      ? decodeQuotedPrintable(body)
-      : body;
-  return { ...envelope, headers, text: text.trim() };
-}
-
-/** A real SMTP server (the nodemailer project's) on a free loopback port, in this process. */
-class TestSmtpServer {
-  readonly mails: ReceivedMail[] = [];
-  /** While set, every recipient is refused with a temporary 451. */
-  refuse = false;
-  private readonly server = new smtp.SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onRcptTo: (_address, _session, callback) => {
-      if (!this.refuse) return callback();
-      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-    },
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const envelope = {
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-        };
-        this.mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), envelope));
-        callback();
-      });
-    },
-  });
-
-  get url(): string {
-    return `smtp://127.0.0.1:${(this.server.server.address() as net.AddressInfo).port}`;
-  }
-
-  start(): Promise<void> {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
+import { linksOf, TestSmtpServer } from './emails.fixtures.js';
 
 /** A TCP listener that accepts connections and never greets: an SMTP server that hangs. */
 class HungServer {
@@ -167,9 +92,18 @@ describe('notifications by e-mail (e2e)', () => {
       expect(mail!.from).toBe('no-reply@localhost');
       expect(mail!.headers.to).toBe('ada@example.org');
       expect(mail!.headers.subject).toBe('Welcome to the MSC teacher pathway');
+      expect(mail!.headers['content-type']).toMatch(/^multipart\/alternative/);
       expect(mail!.text).toBe(
-        'Hello Ada Lovelace, your account is ready. Your progress page shows your next step.',
+        [
+          'Hello Ada Lovelace,',
+          'Your account is ready. Your progress page shows your next step.',
+          `Open my pathway: ${app.config.PUBLIC_BASE_URL}/`,
+          `Times are shown in UTC, the time zone of your profile: ${app.config.PUBLIC_BASE_URL}/profile`,
+        ].join('\n\n') + '\nMSC Pathway, Center for Mindful Self-Compassion',
       );
+      expect(mail!.html).toContain('Hello Ada Lovelace,');
+      expect(mail!.html).toContain('Your account is ready.');
+      expect(linksOf(mail!.html)).toContain(`${app.config.PUBLIC_BASE_URL}/`);
       const row = await inboxRow(app, `welcome-${res.body.user.id}`);
       expect(row!.emailed_at).toBeInstanceOf(Date);
       // Nothing is left to retry: the job completed and sends nothing more.

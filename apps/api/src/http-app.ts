@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import {
@@ -79,6 +80,8 @@ export async function configureHttpApp(
       },
     },
   });
+  // Reads the browser's refresh-token cookie (msc_refresh) on the auth routes.
+  await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_ROUTES });
   const document = createOpenApiDocument(app);

@@ -18,6 +18,10 @@ const identity: Record<IdentityErrorCode, number> = {
   [IdentityErrorCode.UserNotFound]: 404,
   [IdentityErrorCode.InvalidTimeZone]: 400,
   [IdentityErrorCode.LastAdmin]: 409,
+  [IdentityErrorCode.Busy]: 503,
+  [IdentityErrorCode.WrongPassword]: 403,
+  [IdentityErrorCode.InvalidResetToken]: 400,
+  [IdentityErrorCode.ClientHeaderRequired]: 403,
 };
 
 const pathway: Record<PathwayErrorCode, number> = {

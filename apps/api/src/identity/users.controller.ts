@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Roles } from '../http/roles.decorator.js';
+import { UserListResponse, UserResponse } from './dto/identity.response.js';
 import { CreateUserDto, ListUsersQuery, SetRolesDto } from './dto/users.dto.js';
 
 @ApiTags('identity')
@@ -13,21 +14,29 @@ export class UsersController {
   constructor(private readonly identity: IdentityService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a user with the given roles' })
+  @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentUser() admin: UserView, @Body() body: CreateUserDto) {
     return this.identity.createUser(admin, body);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List the users, optionally those of one role' })
+  @ApiOkResponse({ type: UserListResponse })
   list(@Query() query: ListUsersQuery) {
     return this.identity.listUsers(query);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One user' })
+  @ApiOkResponse({ type: UserResponse })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.identity.getUser(id);
   }
 
   @Put(':id/roles')
+  @ApiOperation({ summary: "Replace a user's roles (the last admin keeps the admin role)" })
+  @ApiOkResponse({ type: UserResponse })
   setRoles(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,

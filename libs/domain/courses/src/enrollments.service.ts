@@ -95,6 +95,7 @@ export class EnrollmentsService {
           details: { cohortId, userId, status },
         });
       }
+      const upcoming = cohort.first_starts_at && cohort.first_starts_at.getTime() > Date.now();
       await this.notifier.notify({
         userId,
         dedupeKey: `enrollment.${row.id}.${status}.${(row.waitlisted_at ?? new Date()).getTime()}`,
@@ -104,9 +105,13 @@ export class EnrollmentsService {
             ? `You are enrolled in ${cohort.course_title}`
             : `You are on the waitlist of ${cohort.course_title}`,
         body:
-          status === EnrollmentStatus.Enrolled
+          (status === EnrollmentStatus.Enrolled
             ? `Your seat in ${cohort.title} is confirmed.`
-            : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`,
+            : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`) +
+          (upcoming ? ' The first session starts {firstSession}.' : ''),
+        ...(upcoming ? { times: { firstSession: cohort.first_starts_at!.toISOString() } } : {}),
+        // A record of a cohort that already began is not news to e-mail.
+        email: Boolean(upcoming),
       });
       return {
         id: row.id,
@@ -155,7 +160,12 @@ export class EnrollmentsService {
           dedupeKey: `waitlist-promoted.${row.id}.${row.waitlisted_at?.getTime()}`,
           kind: 'waitlist_promoted',
           title: `A seat in ${cohort.course_title} is yours`,
-          body: `A seat freed in ${cohort.title} and you moved up from the waitlist: you are now enrolled.`,
+          body:
+            `A seat freed in ${cohort.title} and you moved up from the waitlist: you are now enrolled.` +
+            (cohort.first_starts_at ? ' The first session starts {firstSession}.' : ''),
+          ...(cohort.first_starts_at
+            ? { times: { firstSession: cohort.first_starts_at.toISOString() } }
+            : {}),
           email: true,
         })),
       );

@@ -10,6 +10,12 @@ export enum IdentityErrorCode {
   UserNotFound = 'identity.user_not_found',
   InvalidTimeZone = 'identity.invalid_time_zone',
   LastAdmin = 'identity.last_admin',
+  /** The password hashers are saturated: 503 with Retry-After. */
+  Busy = 'identity.busy',
+  WrongPassword = 'identity.wrong_password',
+  InvalidResetToken = 'identity.invalid_reset_token',
+  /** A cookie-transport request without the `X-MSC-Client: web` header (CSRF defence). */
+  ClientHeaderRequired = 'identity.client_header_required',
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {

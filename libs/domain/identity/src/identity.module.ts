@@ -1,18 +1,20 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
-import { NotificationsModule } from '@msc/domain/notifications';
+import { EmailLinkMinters, NotificationsModule } from '@msc/domain/notifications';
 import { AccessTokens } from './access-tokens.js';
 import { AppSecretsModule } from './app-secrets.js';
 import { AppSecret } from './app-secret.entity.js';
-import { IdentityService } from './identity.service.js';
+import { IdentityService, PASSWORD_RESET_MINTER } from './identity.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordReset } from './password-reset.entity.js';
+import { PasswordResetsRepository } from './password-resets.repository.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
-export const identityEntities = [User, RefreshToken, AppSecret];
+export const identityEntities = [User, RefreshToken, AppSecret, PasswordReset];
 
 @Module({
   imports: [
@@ -25,9 +27,22 @@ export const identityEntities = [User, RefreshToken, AppSecret];
     IdentityService,
     UsersRepository,
     RefreshTokensRepository,
+    PasswordResetsRepository,
     PasswordHasher,
     AccessTokens,
   ],
   exports: [IdentityService, AccessTokens, PasswordHasher],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly minters: EmailLinkMinters,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** Password-reset e-mails get their link, with a fresh token, as they are sent. */
+  onModuleInit(): void {
+    this.minters.register(PASSWORD_RESET_MINTER, (resetId) =>
+      this.identity.mintPasswordResetLink(resetId),
+    );
+  }
+}

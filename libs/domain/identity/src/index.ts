@@ -8,3 +8,4 @@ export * from './user.view.js';
 export * from './access-tokens.js';
 export * from './password-hasher.js';
 export * from './app-secrets.js';
+export * from './password-reset.entity.js';

@@ -42,6 +42,15 @@ export class RefreshTokensRepository {
     );
   }
 
+  /** Revokes every session of the user but the one (family) given, when one is given. */
+  async revokeOtherFamilies(userId: string, keepFamilyId: string | undefined): Promise<void> {
+    await this.tx.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR family_id <> $2)`,
+      [userId, keepFamilyId ?? null],
+    );
+  }
+
   async revokeAllOfUser(userId: string): Promise<void> {
     await this.tx.query(
       'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',

@@ -43,6 +43,41 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
+  async findCredentialsById(id: string): Promise<(UserRow & { password_hash: string }) | null> {
+    const rows = await this.tx.query<UserRow & { password_hash: string }>(
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Changes the given fields only; null when there is no such user. */
+  async updateProfile(
+    id: string,
+    profile: { displayName?: string; timeZone?: string },
+  ): Promise<UserRow | null> {
+    const rows = await this.tx.query<UserRow>(
+      `UPDATE users SET display_name = COALESCE($2, display_name),
+                        time_zone = COALESCE($3, time_zone), updated_at = now()
+       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, profile.displayName ?? null, profile.timeZone ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Replaces the hash; with `expected`, only while it is still that hash (a rehash on sign-in must
+   * not undo a password change that happened meanwhile).
+   */
+  async setPasswordHash(id: string, passwordHash: string, expected?: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE users SET password_hash = $2, updated_at = now()
+       WHERE id = $1 AND ($3::text IS NULL OR password_hash = $3) RETURNING id`,
+      [id, passwordHash, expected ?? null],
+    );
+    return rows.length > 0;
+  }
+
   async list(filter: {
     role?: Role;
     limit: number;

@@ -5,6 +5,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML; mail clients show it, others the text part. */
+  html?: string;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
-import type { DeliverNotificationPayload } from '@msc/queue';
+import { EmailLinkMinters } from './email-link-minters.js';
+import { actionFor, fillTimes, renderEmail } from './email-template.js';
 import { Mailer } from './mailer.js';
+import type { EmailRecipientRow, NotificationMessage } from './notification-message.js';
 
 export interface NotificationView {
   id: string;
@@ -31,26 +34,36 @@ export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
 
   constructor(
+    private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly mailer: Mailer,
+    private readonly minters: EmailLinkMinters,
   ) {}
 
-  /** Idempotent: one inbox row per dedupe key; the e-mail goes once, guarded by emailed_at. */
-  async deliver(payload: DeliverNotificationPayload): Promise<DeliveryResult> {
+  /**
+   * Idempotent: one inbox row per dedupe key; the e-mail goes once, guarded by emailed_at. Times
+   * in the message are written in the person's zone as it is when the notification is delivered.
+   */
+  async deliver(payload: NotificationMessage): Promise<DeliveryResult> {
+    const [person] = await this.tx.query<{ time_zone: string }>(
+      'SELECT time_zone FROM users WHERE id = $1',
+      [payload.userId],
+    );
+    if (!person) return 'unknown_user';
     const inserted = await this.tx.query<{ id: string }>(
       `INSERT INTO notifications (user_id, dedupe_key, kind, title, body)
        SELECT id, $2, $3, $4, $5 FROM users WHERE id = $1
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [payload.userId, payload.dedupeKey, payload.kind, payload.title, payload.body],
+      [
+        payload.userId,
+        payload.dedupeKey,
+        payload.kind,
+        fillTimes(payload.title, payload.times, person.time_zone),
+        fillTimes(payload.body, payload.times, person.time_zone),
+      ],
     );
-    let result: DeliveryResult = inserted.length > 0 ? 'delivered' : 'already_delivered';
-    if (inserted.length === 0) {
-      const exists = await this.tx.query('SELECT 1 FROM users WHERE id = $1', [payload.userId]);
-      if (exists.length === 0) result = 'unknown_user';
-    }
-    if (payload.email && this.mailer.enabled && result !== 'unknown_user')
-      await this.email(payload);
-    return result;
+    if (payload.email && this.mailer.enabled) await this.email(payload);
+    return inserted.length > 0 ? 'delivered' : 'already_delivered';
   }
 
   async list(userId: string, query: { unread?: boolean; limit: number; offset: number }) {
@@ -115,16 +128,23 @@ export class NotificationsService {
     return rows.length;
   }
 
-  private async email(payload: DeliverNotificationPayload): Promise<void> {
+  private async email(payload: NotificationMessage): Promise<void> {
     // A lease, not a mark: a worker that dies between the claim and the send leaves a claim that
     // expires, and the job's retry sends the e-mail then. Longer than the mailer's timeouts, so
     // that a send still under way is never doubled.
-    const claimed = await this.tx.query<{ email: string }>(
+    const claimed = await this.tx.query<{
+      user_id: string;
+      email: string;
+      display_name: string;
+      time_zone: string;
+      title: string;
+      body: string;
+    }>(
       `UPDATE notifications n SET email_claimed_at = now() FROM users u
        WHERE n.dedupe_key = $1 AND n.emailed_at IS NULL AND u.id = n.user_id
          AND (n.email_claimed_at IS NULL
               OR n.email_claimed_at < now() - make_interval(secs => $2))
-       RETURNING u.email`,
+       RETURNING u.id AS user_id, u.email, u.display_name, u.time_zone, n.title, n.body`,
       [payload.dedupeKey, EMAIL_CLAIM_SECONDS],
     );
     if (claimed.length === 0) {
@@ -136,8 +156,29 @@ export class NotificationsService {
       if (row && row.emailed_at === null) throw new EmailInFlightError(payload.dedupeKey);
       return;
     }
+    const row = claimed[0]!;
     try {
-      await this.mailer.send({ to: claimed[0]!.email, subject: payload.title, text: payload.body });
+      const recipient: EmailRecipientRow = {
+        userId: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        timeZone: row.time_zone,
+      };
+      const action = payload.secretLink
+        ? await this.minters.get(payload.secretLink.minter)(payload.secretLink.ref, recipient)
+        : actionFor(this.config.PUBLIC_BASE_URL, payload.kind, payload.link);
+      // A secret link that can no longer be made (its request expired or was used): nothing to send.
+      if (action) {
+        const rendered = renderEmail({
+          // The inbox row's title and body: the times in them are already in the person's zone.
+          title: row.title,
+          body: row.body,
+          recipient,
+          action,
+          baseUrl: this.config.PUBLIC_BASE_URL,
+        });
+        await this.mailer.send({ to: row.email, ...rendered });
+      }
     } catch (error) {
       // Released so that the job's retry sends it; the send's error is what the job reports.
       await this.tx

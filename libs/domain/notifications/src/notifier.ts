@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
-import { type DeliverNotificationPayload, JobName } from '@msc/queue';
+import { JobName } from '@msc/queue';
+import type { NotificationMessage } from './notification-message.js';
 
-export type AdminMessage = Omit<DeliverNotificationPayload, 'userId' | 'dedupeKey'>;
+export type AdminMessage = Omit<NotificationMessage, 'userId' | 'dedupeKey'>;
 
 /** Schedules a notification in the caller's transaction; the worker delivers it. */
 @Injectable()
@@ -12,11 +13,11 @@ export class Notifier {
     private readonly tx: TransactionHost,
   ) {}
 
-  async notify(notification: DeliverNotificationPayload): Promise<void> {
+  async notify(notification: NotificationMessage): Promise<void> {
     await this.outbox.add({ name: JobName.DeliverNotification, data: notification });
   }
 
-  async notifyMany(notifications: DeliverNotificationPayload[]): Promise<void> {
+  async notifyMany(notifications: NotificationMessage[]): Promise<void> {
     await this.outbox.addMany(
       notifications.map((data) => ({ name: JobName.DeliverNotification, data })),
     );
