@@ -482,6 +482,64 @@ describe('credentials (e2e)', () => {
     expect(expired.body.detail).toMatch(/expired/);
   });
 
+  it('should let a verifier on any site read the public verification answers, and nothing else', async () => {
+    const trainee = await factories.newTrainee();
+    const id = await credentialFor(trainee);
+    const vc = await fetchVc(id);
+    const { payload } = await verifyOffline(vc, await fetchJwks());
+    const statusPath = new URL((payload.credentialStatus as StatusEntry[])[0]!.statusListCredential)
+      .pathname;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const origin = 'https://verifier.example';
+    const open = [
+      [`/api/v1/credentials/${id}/verify`, 200],
+      [`/api/v1/credentials/${id}/vc`, 200],
+      [statusPath, 200],
+      ['/.well-known/jwks.json', 200],
+      [`/verify/${id}`, 200],
+      [`/api/v1/credentials/${unknown}/verify`, 404],
+      [`/api/v1/credentials/${unknown}/vc`, 404],
+      [`/api/v1/credentials/status/${unknown}`, 404],
+      [`/verify/${unknown}`, 404],
+      [`/api/v1/credentials/not-a-uuid/verify`, 400],
+    ] as const;
+    for (const [path, status] of open) {
+      const res = await request(app.server).get(path).set('Origin', origin).expect(status);
+      expect([path, res.headers['access-control-allow-origin']]).toEqual([path, '*']);
+      expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+      const preflight = await request(app.server)
+        .options(path)
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'GET')
+        .set('Access-Control-Request-Headers', 'accept, if-none-match')
+        .expect(204);
+      expect(preflight.headers).toMatchObject({
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+        'access-control-allow-headers': 'accept, if-none-match',
+      });
+    }
+
+    const closed = [
+      ['/api/v1/me/credentials', trainee.auth],
+      [`/api/v1/credentials/${id}/certificate.pdf`, trainee.auth],
+      ['/api/v1/me', trainee.auth],
+      ['/api/v1/courses', trainee.auth],
+      [`/api/v1/ce-credits/${unknown}/verify`, {}],
+      ['/health/live', {}],
+    ] as const;
+    for (const [path, auth] of closed) {
+      const res = await request(app.server).get(path).set(auth).set('Origin', origin);
+      expect([path, res.headers['access-control-allow-origin']]).toEqual([path, undefined]);
+      const preflight = await request(app.server)
+        .options(path)
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'GET');
+      expect([path, preflight.headers['access-control-allow-origin']]).toEqual([path, undefined]);
+      expect(preflight.status).toBeGreaterThanOrEqual(400);
+    }
+  });
+
   it('should never put private key material in a response', async () => {
     const id = await credentialFor(await factories.newTrainee());
     const [key] = await app.db.query<{ private_key_encrypted: string }>(

@@ -43,6 +43,12 @@ const EXPECTED_PUBLIC_ROUTES = [
   'GET /api/v1/signed/credentials/:id/certificate.pdf',
   // A personal calendar feed, subscribed to by calendar apps (random id plus its HMAC).
   'GET /api/v1/calendar-feeds/:token/sessions.ics',
+  // CORS preflights of the public verification routes (they answer 204 and nothing else).
+  'OPTIONS /.well-known/jwks.json',
+  'OPTIONS /api/v1/credentials/status/:listId',
+  'OPTIONS /api/v1/credentials/:id/vc',
+  'OPTIONS /api/v1/credentials/:id/verify',
+  'OPTIONS /verify/:id',
 ].sort();
 
 const join = (...parts: string[]) =>

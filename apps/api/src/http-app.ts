@@ -23,6 +23,9 @@ export const UNPREFIXED_ROUTES = [
   { path: 'health/ready', method: RequestMethod.GET },
   { path: '.well-known/jwks.json', method: RequestMethod.GET },
   { path: 'verify/:id', method: RequestMethod.GET },
+  // CORS preflights of the public verification routes.
+  { path: '.well-known/jwks.json', method: RequestMethod.OPTIONS },
+  { path: 'verify/:id', method: RequestMethod.OPTIONS },
 ];
 
 /** The Fastify adapter with the body limit, proxy trust and request ids of the configuration. */

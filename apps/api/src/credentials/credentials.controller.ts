@@ -7,10 +7,20 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Options,
   Query,
+  Req,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ApiExcludeEndpoint,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CredentialsService, SigningKeys, VC_JWT_MEDIA_TYPE } from '@msc/domain/credentials';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
@@ -19,6 +29,7 @@ import { Public } from '../http/public.decorator.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { SignedLinkQuery } from '../ce-credits/dto/ce-credits.dto.js';
 import { OptionalReasonDto, StatusReasonDto } from './dto/credentials.dto.js';
+import { answerPreflight, PublicCors } from './public-cors.js';
 import {
   CredentialListResponse,
   CredentialVerificationResponse,
@@ -34,12 +45,26 @@ export class CredentialsController {
   ) {}
 
   @Public()
+  @PublicCors()
   @Get('.well-known/jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: "The issuer's public keys (JWKS), retired ones included" })
   @ApiOkResponse({ type: JwksResponse })
   jwks() {
     return this.keys.jwks();
+  }
+
+  /** CORS preflights of the public verification routes above (GET from any origin). */
+  @Public()
+  @Options([
+    '.well-known/jwks.json',
+    'credentials/status/:listId',
+    'credentials/:id/vc',
+    'credentials/:id/verify',
+  ])
+  @ApiExcludeEndpoint()
+  preflight(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    answerPreflight(request, reply);
   }
 
   @SignedIn()
@@ -53,6 +78,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @PublicCors()
   @Get('credentials/status/:listId')
   @Header('Content-Type', VC_JWT_MEDIA_TYPE)
   @Header('Cache-Control', 'public, max-age=60')
@@ -64,6 +90,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @PublicCors()
   @Get('credentials/:id/vc')
   @Header('Content-Type', VC_JWT_MEDIA_TYPE)
   @ApiProduces(VC_JWT_MEDIA_TYPE)
@@ -77,6 +104,7 @@ export class CredentialsController {
   }
 
   @Public()
+  @PublicCors()
   @Get('credentials/:id/verify')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Verify a credential: status, holder, designation, issuer' })

@@ -1,12 +1,13 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Options, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CredentialsError,
   CredentialsErrorCode,
   CredentialsService,
 } from '@msc/domain/credentials';
 import { Public } from '../http/public.decorator.js';
+import { answerPreflight, PublicCors } from './public-cors.js';
 import { renderNotFoundPage, renderVerificationPage } from './verification-page.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,6 +19,13 @@ export class VerificationPageController {
   constructor(private readonly credentials: CredentialsService) {}
 
   @Public()
+  @Options('verify/:id')
+  preflight(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    answerPreflight(request, reply);
+  }
+
+  @Public()
+  @PublicCors()
   @Get('verify/:id')
   @Header('Cache-Control', 'no-store')
   async page(
