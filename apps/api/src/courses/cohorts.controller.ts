@@ -11,12 +11,21 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CompletionService, CoursesService, SchedulingService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import {
   AddTeacherDto,
@@ -24,6 +33,13 @@ import {
   ListCohortsQuery,
   MoveSessionDto,
 } from './dto/cohorts.dto.js';
+import {
+  CohortListResponse,
+  CohortResponse,
+  CompletionRequestResponse,
+  SessionResponse,
+  TeacherAssignmentResponse,
+} from './dto/courses.response.js';
 
 @ApiTags('courses')
 @Controller('cohorts')
@@ -36,18 +52,27 @@ export class CohortsController {
 
   @Roles(Role.Admin)
   @Post()
+  @ApiOperation({ summary: 'Create a cohort of a course; its sessions are planned from it' })
+  @ApiCreatedResponse({ type: CohortResponse })
+  @ApiProblems(400, 404)
   create(@CurrentUser() admin: UserView, @Body() body: CreateCohortDto) {
     return this.courses.createCohort(admin, body);
   }
 
   @SignedIn()
   @Get()
+  @ApiOperation({ summary: 'List cohorts, optionally by course and status' })
+  @ApiOkResponse({ type: CohortListResponse })
+  @ApiProblems(400)
   list(@Query() query: ListCohortsQuery) {
     return this.courses.listCohorts(query);
   }
 
   @SignedIn()
   @Get(':id')
+  @ApiOperation({ summary: 'One cohort with its course, teachers and sessions' })
+  @ApiOkResponse({ type: CohortResponse })
+  @ApiProblems(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.courses.getCohort(id);
   }
@@ -55,6 +80,9 @@ export class CohortsController {
   @SignedIn()
   @Get(':id/calendar.ics')
   @ApiProduces('text/calendar')
+  @ApiOperation({ summary: "The cohort's sessions as iCalendar, one VEVENT a session" })
+  @ApiFileResponse('An iCalendar file', ['text/calendar'], { type: 'string' })
+  @ApiProblems(400, 404)
   async calendar(
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -68,6 +96,9 @@ export class CohortsController {
 
   @Roles(Role.Admin)
   @Post(':id/teachers')
+  @ApiOperation({ summary: 'Assign a lead or co-teacher to a cohort' })
+  @ApiCreatedResponse({ type: TeacherAssignmentResponse })
+  @ApiProblems(400, 404, 409)
   addTeacher(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -79,6 +110,9 @@ export class CohortsController {
   @Roles(Role.Admin)
   @Delete(':id/teachers/:userId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a teacher from a cohort' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, 404)
   async removeTeacher(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -89,6 +123,9 @@ export class CohortsController {
 
   @Roles(Role.Admin)
   @Put(':id/sessions/:sessionId')
+  @ApiOperation({ summary: 'Move one session to another time' })
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiProblems(400, 404, 409)
   moveSession(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -101,6 +138,9 @@ export class CohortsController {
   @Roles(Role.Admin)
   @Post(':id/complete')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Complete a cohort: completions are computed, CE issuance starts' })
+  @ApiAcceptedResponse({ type: CompletionRequestResponse })
+  @ApiProblems(400, 404, 409)
   complete(@CurrentUser() admin: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.completion.requestCompletion(admin, id);
   }

@@ -10,13 +10,26 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AttendanceService, EnrollmentsService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
+import {
+  AttendanceResponse,
+  CohortEnrollmentListResponse,
+  EnrollmentResponse,
+  MyEnrollmentListResponse,
+} from './dto/courses.response.js';
 import { EnrollDto, ListEnrollmentsQuery, RecordAttendanceDto } from './dto/enrollments.dto.js';
 
 @ApiTags('courses')
@@ -29,6 +42,9 @@ export class EnrollmentsController {
 
   @Roles(Role.Trainee, Role.Admin)
   @Post('cohorts/:id/enrollments')
+  @ApiOperation({ summary: 'Enroll in a cohort (or the waitlist when it is full)' })
+  @ApiCreatedResponse({ type: EnrollmentResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
   enroll(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -40,6 +56,9 @@ export class EnrollmentsController {
   @Roles(Role.Trainee)
   @Delete('cohorts/:id/enrollments/me')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw from a cohort; the first on the waitlist moves up' })
+  @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiProblems(400, 404, 409)
   async withdraw(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,6 +69,9 @@ export class EnrollmentsController {
   /** Admins and the cohort's teachers (checked by the service). */
   @SignedIn()
   @Get('cohorts/:id/enrollments')
+  @ApiOperation({ summary: "A cohort's enrollments (admins and its teachers)" })
+  @ApiOkResponse({ type: CohortEnrollmentListResponse })
+  @ApiProblems(400, 403, 404)
   list(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -60,6 +82,9 @@ export class EnrollmentsController {
 
   @SignedIn()
   @Get('me/enrollments')
+  @ApiOperation({ summary: 'My enrollments, with attendance and completion' })
+  @ApiOkResponse({ type: MyEnrollmentListResponse })
+  @ApiProblems(400)
   mine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
     return this.enrollments.listMine(user, query);
   }
@@ -67,6 +92,9 @@ export class EnrollmentsController {
   /** Admins and the cohort's teachers (checked by the service). */
   @SignedIn()
   @Put('cohorts/:id/sessions/:sessionId/attendance')
+  @ApiOperation({ summary: "Record a session's attendance (admins and the cohort's teachers)" })
+  @ApiOkResponse({ type: AttendanceResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
   recordAttendance(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -78,6 +106,9 @@ export class EnrollmentsController {
 
   @SignedIn()
   @Get('cohorts/:id/sessions/:sessionId/attendance')
+  @ApiOperation({ summary: "A session's attendance" })
+  @ApiOkResponse({ type: AttendanceResponse })
+  @ApiProblems(400, 403, 404)
   getAttendance(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,

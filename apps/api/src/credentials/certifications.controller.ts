@@ -5,7 +5,7 @@ import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
-import { ApiProblem, ApiProblems } from '../http/dto/problem.response.js';
+import { ApiProblemResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import {
   DecideCertificationDto,
@@ -29,7 +29,7 @@ export class CertificationsController {
   @ApiOperation({ summary: 'Ask to be certified as a trained or certified teacher' })
   @ApiCreatedResponse({ type: CertificationRequestedResponse })
   @ApiProblems(400, 409)
-  @ApiProblem(422, 'Requirements unmet, listed in `unmet`')
+  @ApiProblemResponse(422, 'Requirements unmet, listed in `unmet`')
   request(@CurrentUser() user: UserView, @Body() body: RequestCertificationDto) {
     return this.certification.request(user, body.designation);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '@msc/queue';
 import { Public } from '../http/public.decorator.js';
+import { LivenessResponse, ReadinessResponse } from './dto/health.response.js';
 
 interface Check {
   status: 'up' | 'down';
@@ -22,7 +23,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number) =>
     ),
   ]);
 
-@ApiExcludeController()
+@ApiTags('health')
 @Controller('health')
 @Public()
 export class HealthController {
@@ -32,11 +33,16 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs' })
+  @ApiOkResponse({ type: LivenessResponse })
   live() {
     return { status: 'up' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and Redis answer' })
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiResponse({ status: 503, type: ReadinessResponse, description: 'A dependency is down' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([this.checkPostgres(), this.checkRedis()]);
     const up = postgres.status === 'up' && redis.status === 'up';

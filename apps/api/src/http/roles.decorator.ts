@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@msc/domain/kernel';
-import { ApiProblem } from './dto/problem.response.js';
+import { ApiProblemResponse } from './dto/problem.response.js';
 import { ROLES } from './public.decorator.js';
 
 /** Any of these roles may call the route (the route is still signed-in only). */
@@ -9,9 +9,9 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES, roles),
     ApiBearerAuth(),
-    ApiProblem(401, 'No valid access token'),
-    ApiProblem(403, `Needs one of the roles: ${roles.join(', ')}`),
-    ApiProblem(503),
+    ApiProblemResponse(401, 'No valid access token'),
+    ApiProblemResponse(403, `Needs one of the roles: ${roles.join(', ')}`),
+    ApiProblemResponse(503),
   );
 
 /** Any signed-in user may call the route; ownership is checked by the service. */
@@ -19,6 +19,6 @@ export const SignedIn = () =>
   applyDecorators(
     SetMetadata(ROLES, []),
     ApiBearerAuth(),
-    ApiProblem(401, 'No valid access token'),
-    ApiProblem(503),
+    ApiProblemResponse(401, 'No valid access token'),
+    ApiProblemResponse(503),
   );

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { ProgressService } from '@msc/domain/pathway';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblemResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { ProgressDto } from './dto/progress.dto.js';
 
@@ -16,6 +17,7 @@ export class ProgressController {
   @Roles(Role.Trainee)
   @ApiOperation({ summary: "The signed-in trainee's progress along their pathway" })
   @ApiOkResponse({ type: ProgressDto })
+  @ApiProblems(409)
   mine(@CurrentUser() user: UserView) {
     return this.progress.progressOf(user.id);
   }
@@ -25,7 +27,8 @@ export class ProgressController {
   @SignedIn()
   @ApiOperation({ summary: "A trainee's progress, for admins and the trainee's mentors" })
   @ApiOkResponse({ type: ProgressDto })
-  @ApiNotFoundResponse({ description: 'No trainee has this id' })
+  @ApiProblems(400, 403, 409)
+  @ApiProblemResponse(404, 'No trainee has this id')
   ofTrainee(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.progress.progressFor(user, id);
   }

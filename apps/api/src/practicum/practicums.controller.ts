@@ -9,7 +9,15 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -26,6 +34,7 @@ import { StorageError, StorageErrorCode } from '@msc/storage';
 import { PageQuery } from '../common/pagination.dto.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { multipartParts, partFailure } from '../http/multipart.js';
 import { flattenValidationErrors } from '../http/validation.js';
@@ -35,6 +44,13 @@ import {
   LogSessionDto,
   RecordingFieldsDto,
 } from './dto/practicum.dto.js';
+import {
+  MyPracticumListResponse,
+  PracticumResponse,
+  PracticumSessionListResponse,
+  PracticumSessionResponse,
+  RecordingAcceptedResponse,
+} from './dto/practicum.response.js';
 
 const FIELD_NAMES = ['cohortId', 'sessionNumber', 'consentConfirmed'];
 
@@ -61,18 +77,27 @@ export class PracticumsController {
 
   @Roles(Role.Admin)
   @Post('practicums')
+  @ApiOperation({ summary: 'Open a practicum: a trainee and their mentor' })
+  @ApiCreatedResponse({ type: PracticumResponse })
+  @ApiProblems(400, 404, 409, 422)
   create(@CurrentUser() user: UserView, @Body() body: CreatePracticumDto) {
     return this.practicums.create(user, body);
   }
 
   @SignedIn()
   @Get('me/practicums')
+  @ApiOperation({ summary: 'The practicums I am trainee or mentor of' })
+  @ApiOkResponse({ type: MyPracticumListResponse })
+  @ApiProblems(400)
   listMine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
     return this.practicums.listMine(user, query);
   }
 
   @SignedIn()
   @Get('practicums/:id')
+  @ApiOperation({ summary: 'One practicum (its trainee, its mentor, admins)' })
+  @ApiOkResponse({ type: PracticumResponse })
+  @ApiProblems(400, 403, 404)
   get(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.practicums.get(user, id);
   }
@@ -80,12 +105,18 @@ export class PracticumsController {
   @Roles(Role.Admin)
   @Post('practicums/:id/close')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Close a practicum' })
+  @ApiOkResponse({ type: PracticumResponse })
+  @ApiProblems(400, 404, 409)
   close(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.practicums.close(user, id);
   }
 
   @Roles(Role.Mentor, Role.Admin)
   @Post('practicums/:id/sessions')
+  @ApiOperation({ summary: 'Log a consultation or mentoring session' })
+  @ApiCreatedResponse({ type: PracticumSessionResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
   logSession(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -100,6 +131,9 @@ export class PracticumsController {
 
   @SignedIn()
   @Get('practicums/:id/sessions')
+  @ApiOperation({ summary: "A practicum's logged sessions" })
+  @ApiOkResponse({ type: PracticumSessionListResponse })
+  @ApiProblems(400, 403, 404)
   listSessions(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -128,6 +162,9 @@ export class PracticumsController {
       },
     },
   })
+  @ApiOperation({ summary: 'Upload a teaching recording (multipart, streamed)' })
+  @ApiAcceptedResponse({ type: RecordingAcceptedResponse })
+  @ApiProblems(400, 403, 404, 409, 413, 415, 422)
   async upload(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,

@@ -9,16 +9,28 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { RecordingsService, ReviewsService } from '@msc/domain/practicum';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { parseByteRange } from './byte-range.js';
 import { MyReviewsQuery, SubmitReviewDto } from './dto/practicum.dto.js';
+import {
+  RecordingResponse,
+  ReviewAssignmentListResponse,
+  ReviewSubmittedResponse,
+} from './dto/practicum.response.js';
 
 @ApiTags('practicum')
 @Controller()
@@ -30,6 +42,9 @@ export class RecordingsController {
 
   @SignedIn()
   @Get('recordings/:id')
+  @ApiOperation({ summary: 'One recording with its status and the review that counts' })
+  @ApiOkResponse({ type: RecordingResponse })
+  @ApiProblems(400, 403, 404)
   get(@CurrentUser() user: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.recordings.get(user, id);
   }
@@ -38,6 +53,10 @@ export class RecordingsController {
   @SignedIn()
   @Get('recordings/:id/content')
   @ApiProduces('audio/*', 'video/*')
+  @ApiOperation({ summary: 'The recording media, whole or one byte range (Range)' })
+  @ApiFileResponse('The whole recording', ['audio/*', 'video/*'])
+  @ApiFileResponse('The byte range asked for', ['audio/*', 'video/*'], undefined, 206)
+  @ApiProblems(400, 403, 404, 416)
   async content(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -74,6 +93,9 @@ export class RecordingsController {
 
   @Roles(Role.Mentor)
   @Post('recordings/:id/reviews')
+  @ApiOperation({ summary: 'Review a recording against the rubric, with time-stamped comments' })
+  @ApiCreatedResponse({ type: ReviewSubmittedResponse })
+  @ApiProblems(400, 403, 404, 409, 422)
   submitReview(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -84,6 +106,9 @@ export class RecordingsController {
 
   @Roles(Role.Mentor)
   @Get('me/reviews')
+  @ApiOperation({ summary: 'The recordings assigned to me for review' })
+  @ApiOkResponse({ type: ReviewAssignmentListResponse })
+  @ApiProblems(400)
   myReviews(@CurrentUser() user: UserView, @Query() query: MyReviewsQuery) {
     return this.reviews.listMine(user, query);
   }

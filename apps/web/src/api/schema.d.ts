@@ -470,8 +470,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List cohorts, optionally by course and status */
     get: operations['CohortsController_list'];
     put?: never;
+    /** Create a cohort of a course; its sessions are planned from it */
     post: operations['CohortsController_create'];
     delete?: never;
     options?: never;
@@ -486,6 +488,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One cohort with its course, teachers and sessions */
     get: operations['CohortsController_get'];
     put?: never;
     post?: never;
@@ -502,6 +505,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The cohort's sessions as iCalendar, one VEVENT a session */
     get: operations['CohortsController_calendar'];
     put?: never;
     post?: never;
@@ -520,6 +524,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Complete a cohort: completions are computed, CE issuance starts */
     post: operations['CohortsController_complete'];
     delete?: never;
     options?: never;
@@ -534,8 +539,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A cohort's enrollments (admins and its teachers) */
     get: operations['EnrollmentsController_list'];
     put?: never;
+    /** Enroll in a cohort (or the waitlist when it is full) */
     post: operations['EnrollmentsController_enroll'];
     delete?: never;
     options?: never;
@@ -553,6 +560,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Withdraw from a cohort; the first on the waitlist moves up */
     delete: operations['EnrollmentsController_withdraw'];
     options?: never;
     head?: never;
@@ -567,6 +575,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
+    /** Move one session to another time */
     put: operations['CohortsController_moveSession'];
     post?: never;
     delete?: never;
@@ -582,7 +591,9 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A session's attendance */
     get: operations['EnrollmentsController_getAttendance'];
+    /** Record a session's attendance (admins and the cohort's teachers) */
     put: operations['EnrollmentsController_recordAttendance'];
     post?: never;
     delete?: never;
@@ -600,6 +611,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Assign a lead or co-teacher to a cohort */
     post: operations['CohortsController_addTeacher'];
     delete?: never;
     options?: never;
@@ -617,6 +629,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
+    /** Remove a teacher from a cohort */
     delete: operations['CohortsController_removeTeacher'];
     options?: never;
     head?: never;
@@ -630,8 +643,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** List the courses, optionally of one format */
     get: operations['CoursesController_list'];
     put?: never;
+    /** Create a course */
     post: operations['CoursesController_create'];
     delete?: never;
     options?: never;
@@ -646,6 +661,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One course */
     get: operations['CoursesController_get'];
     put?: never;
     post?: never;
@@ -915,6 +931,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** My enrollments, with attendance and completion */
     get: operations['EnrollmentsController_mine'];
     put?: never;
     post?: never;
@@ -1020,6 +1037,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The practicums I am trainee or mentor of */
     get: operations['PracticumsController_listMine'];
     put?: never;
     post?: never;
@@ -1046,6 +1064,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My teaching recordings, newest first, with status and outcome */
+    get: operations['PracticumViewsController_myRecordings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/reviews': {
     parameters: {
       query?: never;
@@ -1053,7 +1088,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The recordings assigned to me for review */
     get: operations['RecordingsController_myReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/reviews/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The numbers of my review queue (pending, overdue, done) */
+    get: operations['PracticumViewsController_reviewCounts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1097,6 +1150,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practicum/rubric': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review rubric: its domains, the ordered levels and the competent threshold */
+    get: operations['PracticumViewsController_rubric'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/practicums': {
     parameters: {
       query?: never;
@@ -1106,6 +1176,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Open a practicum: a trainee and their mentor */
     post: operations['PracticumsController_create'];
     delete?: never;
     options?: never;
@@ -1120,6 +1191,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One practicum (its trainee, its mentor, admins) */
     get: operations['PracticumsController_get'];
     put?: never;
     post?: never;
@@ -1138,6 +1210,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Close a practicum */
     post: operations['PracticumsController_close'];
     delete?: never;
     options?: never;
@@ -1154,6 +1227,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Upload a teaching recording (multipart, streamed) */
     post: operations['PracticumsController_upload'];
     delete?: never;
     options?: never;
@@ -1168,8 +1242,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A practicum's logged sessions */
     get: operations['PracticumsController_listSessions'];
     put?: never;
+    /** Log a consultation or mentoring session */
     post: operations['PracticumsController_logSession'];
     delete?: never;
     options?: never;
@@ -1184,6 +1260,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** One recording with its status and the review that counts */
     get: operations['RecordingsController_get'];
     put?: never;
     post?: never;
@@ -1200,6 +1277,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The recording media, whole or one byte range (Range) */
     get: operations['RecordingsController_content'];
     put?: never;
     post?: never;
@@ -1218,6 +1296,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Review a recording against the rubric, with time-stamped comments */
     post: operations['RecordingsController_submitReview'];
     delete?: never;
     options?: never;
@@ -1334,6 +1413,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: 200 while the process runs */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when PostgreSQL and Redis answer */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1424,6 +1537,21 @@ export interface components {
       status: 'present' | 'absent' | 'excused';
       /** Format: uuid */
       userId: string;
+    };
+    AttendanceRecordResponse: {
+      /** Format: date-time */
+      recordedAt: string;
+      /** @enum {string} */
+      status: 'present' | 'absent' | 'excused';
+      /** Format: uuid */
+      userId: string;
+    };
+    AttendanceResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      records: components['schemas']['AttendanceRecordResponse'][];
+      /** Format: uuid */
+      sessionId: string;
     };
     AttestationDecisionDto: {
       /** @enum {string} */
@@ -1576,6 +1704,126 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    CohortCourseResponse: {
+      code: string;
+      completionMinSessions: number;
+      /** @enum {string} */
+      deliveryMode: 'online' | 'in_person';
+      /** @enum {string} */
+      format: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
+      /** Format: uuid */
+      id: string;
+      sessionCount: number;
+      sessionMinutes: number;
+      title: string;
+    };
+    CohortEnrollmentListResponse: {
+      items: components['schemas']['CohortEnrollmentResponse'][];
+      total: number;
+    };
+    CohortEnrollmentResponse: {
+      attendedSessions: number;
+      /** Format: uuid */
+      cohortId: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      displayName: string;
+      /** Format: email */
+      email: string;
+      /** Format: date-time */
+      enrolledAt: string | null;
+      /** Format: uuid */
+      id: string;
+      licenseNumber: string | null;
+      requestCe: boolean;
+      /** @enum {string} */
+      status: 'enrolled' | 'waitlisted' | 'withdrawn';
+      /** Format: uuid */
+      userId: string;
+      /** Format: date-time */
+      waitlistedAt: string | null;
+      waitlistPosition: number | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+    };
+    CohortListResponse: {
+      items: components['schemas']['CohortResponse'][];
+      total: number;
+    };
+    CohortResponse: {
+      /** @enum {string} */
+      cadence: 'weekly' | 'daily';
+      capacity: number;
+      ceEligible: boolean;
+      /** Format: date-time */
+      completedAt: string | null;
+      course: components['schemas']['CohortCourseResponse'];
+      /** Format: uuid */
+      courseId: string;
+      /** Format: date-time */
+      createdAt: string;
+      enrolledCount: number;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Local time of the sessions (HH:mm)
+       * @example 19:00
+       */
+      localTime: string;
+      seatsLeft: number;
+      sessions: components['schemas']['SessionResponse'][];
+      /**
+       * Format: date
+       * @description Local date of the first session
+       */
+      startDate: string;
+      /**
+       * @description `scheduling` until its sessions exist, then `open`, then `completed`
+       * @enum {string}
+       */
+      status: 'scheduling' | 'open' | 'completed';
+      teachers: components['schemas']['CohortTeacherResponse'][];
+      /** @example Europe/Lisbon */
+      timeZone: string;
+      title: string;
+      waitlistCount: number;
+    };
+    CohortTeacherResponse: {
+      displayName: string;
+      /** @enum {string} */
+      role: 'lead' | 'co_teacher';
+      /** Format: uuid */
+      userId: string;
+    };
+    CompletionRequestResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      /** @enum {string} */
+      status: 'scheduling' | 'open' | 'completed';
+    };
+    CourseListResponse: {
+      items: components['schemas']['CourseResponse'][];
+      total: number;
+    };
+    CourseResponse: {
+      ceAccreditor: string | null;
+      ceHours: number | null;
+      /** @example MSC-8W */
+      code: string;
+      /** @description Sessions attended to complete the course */
+      completionMinSessions: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @enum {string} */
+      deliveryMode: 'online' | 'in_person';
+      /** @enum {string} */
+      format: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
+      /** Format: uuid */
+      id: string;
+      sessionCount: number;
+      sessionMinutes: number;
+      title: string;
+    };
     CreateCohortDto: {
       /**
        * @description Default: daily for msc_intensive, weekly for the other formats
@@ -1699,6 +1947,21 @@ export interface components {
       decision: 'approved' | 'rejected';
       note?: string;
     };
+    DependencyCheckResponse: {
+      /** @description Why it is down */
+      error?: string;
+      latencyMs?: number;
+      /** @description Redis's maxmemory-policy */
+      maxmemoryPolicy?: string;
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description Up, but configured in a way that may lose jobs */
+      warning?: string;
+    };
+    DependencyChecksResponse: {
+      postgres: components['schemas']['DependencyCheckResponse'];
+      redis: components['schemas']['DependencyCheckResponse'];
+    };
     EnrollDto: {
       /** @description Professional license number, printed on CE certificates */
       licenseNumber?: string;
@@ -1709,6 +1972,18 @@ export interface components {
        * @description Admins only: whom to enroll
        */
       userId?: string;
+    };
+    EnrollmentResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'enrolled' | 'waitlisted' | 'withdrawn';
+      /** Format: uuid */
+      userId: string;
+      /** @description Place on the waitlist (1 is next) */
+      waitlistPosition?: number;
     };
     EvidenceResponse: {
       /** @example application/pdf */
@@ -1796,6 +2071,10 @@ export interface components {
     JwksResponse: {
       keys: components['schemas']['JwkResponse'][];
     };
+    LivenessResponse: {
+      /** @enum {string} */
+      status: 'up';
+    };
     LoginDto: {
       email: string;
       password: string;
@@ -1825,6 +2104,79 @@ export interface components {
     MoveSessionDto: {
       /** @example 2027-03-17T22:30:00.000Z */
       startsAt: string;
+    };
+    MyEnrollmentCohortResponse: {
+      /** Format: date-time */
+      firstSessionAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastSessionEndsAt: string | null;
+      /** @example 19:00 */
+      localTime: string;
+      /** Format: date */
+      startDate: string;
+      /** @enum {string} */
+      status: 'scheduling' | 'open' | 'completed';
+      timeZone: string;
+      title: string;
+    };
+    MyEnrollmentCourseResponse: {
+      code: string;
+      completionMinSessions: number;
+      /** @enum {string} */
+      format: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
+      /** Format: uuid */
+      id: string;
+      title: string;
+    };
+    MyEnrollmentListResponse: {
+      items: components['schemas']['MyEnrollmentResponse'][];
+      total: number;
+    };
+    MyEnrollmentResponse: {
+      attendedSessions: number;
+      cohort: components['schemas']['MyEnrollmentCohortResponse'];
+      /** Format: uuid */
+      cohortId: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      course: components['schemas']['MyEnrollmentCourseResponse'];
+      /** Format: date-time */
+      enrolledAt: string | null;
+      /** Format: uuid */
+      id: string;
+      requestCe: boolean;
+      /** @enum {string} */
+      status: 'enrolled' | 'waitlisted' | 'withdrawn';
+      /** Format: uuid */
+      userId: string;
+      waitlistPosition: number | null;
+    };
+    MyPracticumListResponse: {
+      items: components['schemas']['MyPracticumResponse'][];
+      total: number;
+    };
+    MyPracticumResponse: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      mentorId: string;
+      mentorName: string;
+      /**
+       * @description What the caller is in it
+       * @enum {string}
+       */
+      role: 'trainee' | 'mentor';
+      /** @enum {string} */
+      status: 'active' | 'closed';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
     };
     NextActionDto: {
       /**
@@ -1932,6 +2284,41 @@ export interface components {
       /** @description Days with practice among the last 60, today included */
       daysLast60: number;
     };
+    PracticumResponse: {
+      /** Format: date-time */
+      closedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      mentorId: string;
+      mentorName: string;
+      /** @enum {string} */
+      status: 'active' | 'closed';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    PracticumSessionListResponse: {
+      items: components['schemas']['PracticumSessionResponse'][];
+      total: number;
+    };
+    PracticumSessionResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      heldAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'consultation' | 'mentoring';
+      /** Format: uuid */
+      loggedBy: string | null;
+      minutes: number;
+      /** Format: uuid */
+      practicumId: string;
+    };
     ProblemDto: {
       /** @example email must be an email */
       detail: string;
@@ -1993,6 +2380,11 @@ export interface components {
       /** @description Waiting to run (prioritized and waiting for children included) */
       waiting: number;
     };
+    ReadinessResponse: {
+      checks: components['schemas']['DependencyChecksResponse'];
+      /** @enum {string} */
+      status: 'up' | 'down';
+    };
     ReconcileRequestResponse: {
       /** @example reconcile.manual.1796300000000 */
       jobId: string;
@@ -2001,6 +2393,131 @@ export interface components {
     };
     RecordAttendanceDto: {
       records: components['schemas']['AttendanceEntryDto'][];
+    };
+    RecordingAcceptedResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example processing
+       * @enum {string}
+       */
+      status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+    };
+    RecordingResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      cohortTitle: string;
+      container: string | null;
+      /**
+       * @description The media type the content is served as
+       * @example video/mp4
+       */
+      contentType: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      createdAt: string;
+      durationSeconds: number | null;
+      /** @description The uploaded file name */
+      filename: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example video/mp4 */
+      mediaType: string;
+      /** @description Awaiting review past its due date */
+      overdue: boolean;
+      /** Format: uuid */
+      practicumId: string;
+      rejectionReason: string | null;
+      /** @description The review that counts */
+      review: components['schemas']['ReviewResponse'] | null;
+      /** Format: date-time */
+      reviewAssignedAt: string | null;
+      /** Format: date-time */
+      reviewDueAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      reviewerName: string | null;
+      sessionNumber: number;
+      /**
+       * Format: date-time
+       * @description When the recorded session was held
+       */
+      sessionStartsAt: string | null;
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** @enum {string} */
+      status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    RecordingSummaryListResponse: {
+      items: components['schemas']['RecordingSummaryResponse'][];
+      total: number;
+    };
+    RecordingSummaryResponse: {
+      /**
+       * Format: date-time
+       * @description Given to the reviewer
+       */
+      assignedAt: string | null;
+      /** Format: uuid */
+      cohortId: string;
+      cohortTitle: string;
+      /**
+       * @description Decided from the bytes
+       * @example video/mp4
+       */
+      contentType: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description The review is due
+       */
+      dueAt: string | null;
+      durationSeconds: number | null;
+      /** @description The uploaded file name */
+      filename: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The latest review's outcome, once reviewed
+       * @enum {string|null}
+       */
+      outcome: 'competent' | 'needs_work' | null;
+      /** @description Awaiting review past its due date */
+      overdue: boolean;
+      /** Format: uuid */
+      practicumId: string;
+      rejectionReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      reviewerName: string | null;
+      /** @description The number of the recorded session in the cohort */
+      sessionNumber: number;
+      /**
+       * Format: date-time
+       * @description When the recorded session was held
+       */
+      sessionStartsAt: string | null;
+      /** @description Bytes */
+      size: number;
+      /** @enum {string} */
+      status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
     };
     RefreshDto: {
       /** @description The refresh token (bearer clients). Browsers send none: with the header X-MSC-Client: web the msc_refresh cookie is used */
@@ -2089,10 +2606,146 @@ export interface components {
       need: number;
       title: string;
     };
+    ReviewAssignmentListResponse: {
+      items: components['schemas']['ReviewAssignmentResponse'][];
+      total: number;
+    };
+    ReviewAssignmentResponse: {
+      /** Format: date-time */
+      assignedAt: string;
+      /** Format: uuid */
+      cohortId: string;
+      cohortTitle: string;
+      /**
+       * @description Decided from the bytes
+       * @example video/mp4
+       */
+      contentType: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      durationSeconds: number | null;
+      /** @description The uploaded file name */
+      filename: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The latest review's outcome, once reviewed
+       * @enum {string|null}
+       */
+      outcome: 'competent' | 'needs_work' | null;
+      /** @description Awaiting review past its due date */
+      overdue: boolean;
+      /** Format: uuid */
+      practicumId: string;
+      /**
+       * Format: uuid
+       * @description The recording (as `id`)
+       */
+      recordingId: string;
+      rejectionReason: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      reviewerName: string | null;
+      /** @description The number of the recorded session in the cohort */
+      sessionNumber: number;
+      /**
+       * Format: date-time
+       * @description When the recorded session was held
+       */
+      sessionStartsAt: string | null;
+      /** @description Bytes */
+      size: number;
+      /** @enum {string} */
+      status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
     ReviewCommentDto: {
       /** @description Seconds from the start of the recording */
       atSeconds: number;
       text: string;
+    };
+    ReviewCommentResponse: {
+      /** @description Seconds from the start of the recording */
+      atSeconds: number;
+      text: string;
+    };
+    ReviewCountsResponse: {
+      /** @description Reviewed by the mentor */
+      done: number;
+      /** @description Of the pending ones, those past their due date */
+      overdue: number;
+      /** @description Assigned to the mentor and awaiting their review */
+      pending: number;
+    };
+    ReviewResponse: {
+      /** @description By time in the recording */
+      comments: components['schemas']['ReviewCommentResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      outcome: 'competent' | 'needs_work';
+      /** Format: uuid */
+      reviewerId: string;
+      reviewerName: string | null;
+      /** @description A level per rubric domain */
+      scores: components['schemas']['RubricScoresResponse'];
+      summary: string;
+    };
+    ReviewSubmittedResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description `competent` when every domain is at least competent
+       * @enum {string}
+       */
+      outcome: 'competent' | 'needs_work';
+    };
+    RubricDomainResponse: {
+      description: string;
+      /**
+       * @description The key of `scores` in a review
+       * @example coverage_pacing
+       */
+      key: string;
+      /** @example Coverage and pacing */
+      title: string;
+    };
+    RubricLevelResponse: {
+      /** @description At least the competent level */
+      competent: boolean;
+      description: string;
+      /** @example competent */
+      key: string;
+      /** @description Position in the order, 0 = lowest */
+      rank: number;
+      /** @example Competent */
+      title: string;
+    };
+    RubricResponse: {
+      /**
+       * @description A review is `competent` when every domain is at least this level
+       * @example competent
+       */
+      competentLevel: string;
+      /** @description In the order a review shows them */
+      domains: components['schemas']['RubricDomainResponse'][];
+      /** @description Lowest first */
+      levels: components['schemas']['RubricLevelResponse'][];
+      /** @description Recordings shorter than this are rejected */
+      minRecordingSeconds: number;
+      /** @description A review is due this many days after it was assigned */
+      reviewDueDays: number;
     };
     RubricScoresDto: {
       /** @enum {string} */
@@ -2114,14 +2767,34 @@ export interface components {
       relational_skills:
         'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
     };
+    RubricScoresResponse: {
+      /** @enum {string} */
+      coverage_pacing:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+      /** @enum {string} */
+      embodiment:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+      /** @enum {string} */
+      guiding_practices:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+      /** @enum {string} */
+      holding_the_group:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+      /** @enum {string} */
+      inquiry:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+      /** @enum {string} */
+      relational_skills:
+        'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
+    };
     SessionResponse: {
-      /** @description Bearer access token (JWT); keep it in memory only */
-      accessToken: string;
-      /** @description Seconds until the access token expires */
-      expiresIn: number;
-      /** @description Bearer clients only: with the header X-MSC-Client: web it is set in the HttpOnly cookie msc_refresh instead */
-      refreshToken?: string;
-      user: components['schemas']['UserResponse'];
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /** Format: date-time */
+      startsAt: string;
     };
     SetRolesDto: {
       roles: ('trainee' | 'mentor' | 'admin')[];
@@ -2172,6 +2845,17 @@ export interface components {
       comments: components['schemas']['ReviewCommentDto'][];
       scores: components['schemas']['RubricScoresDto'];
       summary: string;
+    };
+    TeacherAssignmentResponse: {
+      /** Format: date-time */
+      assignedAt: string;
+      /** Format: uuid */
+      cohortId: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'lead' | 'co_teacher';
+      /** Format: uuid */
+      userId: string;
     };
     UnmetRequirementDto: {
       /** @example 0 */
@@ -3645,6 +4329,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3678,6 +4379,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3689,6 +4407,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3718,8 +4445,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3749,8 +4502,35 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description An iCalendar file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3780,6 +4560,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompletionRequestResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3791,6 +4588,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3824,8 +4639,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortEnrollmentListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3859,6 +4709,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrollmentResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3868,8 +4735,39 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Needs one of the roles: trainee, admin */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: trainee, admin
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3899,6 +4797,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Withdrawn */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3910,6 +4824,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: trainee */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3944,6 +4876,23 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3955,6 +4904,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3985,8 +4952,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4021,8 +5023,61 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4056,6 +5111,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeacherAssignmentResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -4067,6 +5139,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4097,6 +5187,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -4108,6 +5214,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4139,6 +5254,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -4172,6 +5304,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -4183,6 +5332,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4212,8 +5370,34 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4961,6 +6145,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyEnrollmentListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5296,6 +6497,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyPracticumListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5351,6 +6569,76 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  PracticumViewsController_myRecordings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only the recordings of this practicum */
+        practicumId?: string;
+        status?: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingSummaryListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: trainee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
       503: {
         headers: {
@@ -5367,7 +6655,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
-        status?: 'pending' | 'completed';
+        /** @description `pending`: awaiting the review, overdue first then by due date; `done` (or `completed`): reviewed, latest first */
+        status?: 'pending' | 'done' | 'completed';
       };
       header?: never;
       path?: never;
@@ -5375,6 +6664,69 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewAssignmentListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: mentor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  PracticumViewsController_reviewCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewCountsResponse'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5588,6 +6940,43 @@ export interface operations {
       };
     };
   };
+  PracticumViewsController_rubric: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RubricResponse'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   PracticumsController_create: {
     parameters: {
       query?: never;
@@ -5601,6 +6990,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5612,6 +7018,33 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5641,8 +7074,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5672,6 +7140,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5683,6 +7168,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5724,6 +7227,23 @@ export interface operations {
       };
     };
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingAcceptedResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5733,8 +7253,57 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Needs one of the roles: trainee */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: trainee
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The media type is not accepted */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5768,8 +7337,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumSessionListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5803,6 +7407,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumSessionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5812,8 +7433,39 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Needs one of the roles: mentor, admin */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: mentor, admin
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5843,8 +7495,43 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5874,8 +7561,64 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The whole recording */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/*': string;
+          'video/*': string;
+        };
+      };
+      /** @description The byte range asked for */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/*': string;
+          'video/*': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The range lies outside the content */
+      416: {
         headers: {
           [name: string]: unknown;
         };
@@ -5909,6 +7652,23 @@ export interface operations {
       };
     };
     responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewSubmittedResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5918,8 +7678,39 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
-      /** @description Needs one of the roles: mentor */
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: mentor
+       */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6007,8 +7798,26 @@ export interface operations {
           'application/json': components['schemas']['ProgressDto'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6021,7 +7830,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
       503: {
@@ -6230,6 +8050,53 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LivenessResponse'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
+        };
+      };
+      /** @description A dependency is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessResponse'];
         };
       };
     };

@@ -56,7 +56,10 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** One error answer: a ProblemDto as application/problem+json. */
-export const ApiProblem = (status: number, description = DESCRIPTIONS[status] ?? 'Refused') =>
+export const ApiProblemResponse = (
+  status: number,
+  description = DESCRIPTIONS[status] ?? 'Refused',
+) =>
   applyDecorators(
     ApiExtraModels(ProblemDto),
     ApiResponse({
@@ -68,16 +71,17 @@ export const ApiProblem = (status: number, description = DESCRIPTIONS[status] ??
 
 /** The error answers a route may give, each described by ProblemDto (see DESCRIPTIONS). */
 export const ApiProblems = (...statuses: number[]) =>
-  applyDecorators(...statuses.map((status) => ApiProblem(status)));
+  applyDecorators(...statuses.map((status) => ApiProblemResponse(status)));
 
-/** A non-JSON 200 body: its media types, as a binary (or text) string. */
+/** A non-JSON body (200 unless told): its media types, as a binary (or text) string. */
 export const ApiFileResponse = (
   description: string,
   mediaTypes: string[],
   schema: { type: 'string'; format?: string } = { type: 'string', format: 'binary' },
+  status = 200,
 ) =>
   ApiResponse({
-    status: 200,
+    status,
     description,
     content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])),
   });
