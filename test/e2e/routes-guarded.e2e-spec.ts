@@ -26,6 +26,11 @@ const EXPECTED_PUBLIC_ROUTES = [
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/refresh',
+  // Signing out: a browser proves its session with the refresh cookie alone (bearer optional).
+  'POST /api/v1/auth/logout',
+  // A forgotten password: the reset e-mail and the link's token (rate limited per address).
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
   // Probes of the load balancer and the orchestrator.
   'GET /health/live',
   'GET /health/ready',

@@ -133,7 +133,7 @@ export class AuthController {
       return sessionAnswer(await this.identity.refresh(token), request, reply, this.config);
     } catch (error) {
       // A browser holding a dead session cookie drops it.
-      if (web && error instanceof IdentityError) clearRefreshCookie(request, reply);
+      if (web && error instanceof IdentityError) clearRefreshCookie(request, reply, this.config);
       throw error;
     }
   }
@@ -158,7 +158,7 @@ export class AuthController {
       const token = body?.refreshToken ?? refreshTokenCookie(request);
       // Holding the refresh token is the proof; the cookie goes whatever it held.
       if (token) await this.identity.logout(null, token);
-      clearRefreshCookie(request, reply);
+      clearRefreshCookie(request, reply, this.config);
       return;
     }
     const accessToken = bearerOf(request);

@@ -19,12 +19,23 @@ export function refreshTokenCookie(request: FastifyRequest): string | undefined 
   return value ? value : undefined;
 }
 
-const cookieOptions = (request: FastifyRequest) => ({
+/**
+ * Whether the browser reached us over HTTPS. Fastify ignores X-Forwarded-Proto under a hop count
+ * (TRUST_PROXY_HOPS), so the proxy's last entry is read here when proxies are trusted: a client
+ * faking it only gets a Secure cookie its own plain-HTTP requests will not carry.
+ */
+function overHttps(request: FastifyRequest, config: AppConfig): boolean {
+  if (request.protocol === 'https') return true;
+  const forwarded = request.headers['x-forwarded-proto'];
+  if (config.TRUST_PROXY_HOPS === 0 || typeof forwarded !== 'string') return false;
+  return forwarded.split(',').pop()!.trim().toLowerCase() === 'https';
+}
+
+const cookieOptions = (request: FastifyRequest, config: AppConfig) => ({
   httpOnly: true,
   sameSite: 'strict' as const,
   path: REFRESH_COOKIE_PATH,
-  // Behind a proxy, the protocol comes from X-Forwarded-Proto when TRUST_PROXY_HOPS trusts it.
-  secure: request.protocol === 'https',
+  secure: overHttps(request, config),
 });
 
 export function setRefreshCookie(
@@ -34,13 +45,17 @@ export function setRefreshCookie(
   config: AppConfig,
 ): void {
   reply.setCookie(REFRESH_COOKIE, refreshToken, {
-    ...cookieOptions(request),
+    ...cookieOptions(request, config),
     maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
   });
 }
 
-export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(REFRESH_COOKIE, cookieOptions(request));
+export function clearRefreshCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: AppConfig,
+): void {
+  reply.clearCookie(REFRESH_COOKIE, cookieOptions(request, config));
 }
 
 /**
