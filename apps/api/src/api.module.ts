@@ -33,6 +33,7 @@ import { PracticeLogsController } from './practice/practice-logs.controller.js';
 import { PathwayVersionsController } from './pathway/pathway-versions.controller.js';
 import { ProgressController } from './pathway/progress.controller.js';
 import { PracticumsController } from './practicum/practicums.controller.js';
+import { PracticumViewsController } from './practicum/practicum-views.controller.js';
 import { RecordingsController } from './practicum/recordings.controller.js';
 
 /** HTTP only: controllers, guards, validation and problem+json over the domain modules. */
@@ -67,6 +68,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     VerificationPageController,
     PracticumsController,
     RecordingsController,
+    PracticumViewsController,
     PracticeLogsController,
     AttestationsController,
     ApplicationsController,

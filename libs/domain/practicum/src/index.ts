@@ -8,6 +8,7 @@ export * from './practicum.module.js';
 export * from './practicum.service.js';
 export * from './recording-media.js';
 export * from './recordings.service.js';
+export type { RecordingFilter, ReviewQueueStatus } from './recordings.repository.js';
 export * from './reviews.service.js';
 export * from './teaching-evidence.js';
 export * from './teaching-recording.entity.js';

@@ -28,6 +28,87 @@ export const COMPETENT_LEVEL: RubricLevel = 'competent';
 
 export type RubricScores = Record<RubricDomain, RubricLevel>;
 
+/** What a domain or a level means, as reviewers and trainees read it beside the scores. */
+export interface RubricEntry<Key extends string> {
+  key: Key;
+  title: string;
+  description: string;
+}
+
+/** The six domains, in the order a review form shows them. */
+export const RUBRIC_DOMAIN_TEXTS: readonly RubricEntry<RubricDomain>[] = [
+  {
+    key: 'coverage_pacing',
+    title: 'Coverage and pacing',
+    description:
+      "The session's themes and practices are all covered, in an order and at a pace that leave room for the group.",
+  },
+  {
+    key: 'relational_skills',
+    title: 'Relational skills',
+    description:
+      'Warmth, respect and genuine interest towards each participant; the teacher stays present and responsive.',
+  },
+  {
+    key: 'embodiment',
+    title: 'Embodiment',
+    description:
+      'Mindfulness and self-compassion are shown in how the teacher speaks, moves and holds themselves, not only described.',
+  },
+  {
+    key: 'guiding_practices',
+    title: 'Guiding practices',
+    description:
+      'Meditations and exercises are guided clearly and precisely, with pauses and language that invite rather than instruct.',
+  },
+  {
+    key: 'inquiry',
+    title: 'Inquiry',
+    description:
+      "After a practice, participants' experience is explored with curiosity and linked to the course's intentions.",
+  },
+  {
+    key: 'holding_the_group',
+    title: 'Holding the group',
+    description:
+      'The group is a safe, contained learning environment: boundaries, group process and difficult moments are held.',
+  },
+];
+
+/** The levels, lowest first (the order of `RUBRIC_LEVELS`). */
+export const RUBRIC_LEVEL_TEXTS: readonly RubricEntry<RubricLevel>[] = [
+  {
+    key: 'incompetent',
+    title: 'Incompetent',
+    description: 'Key features are missing or there are serious teaching errors.',
+  },
+  {
+    key: 'beginner',
+    title: 'Beginner',
+    description: 'Some key features appear, with many errors and little consistency.',
+  },
+  {
+    key: 'advanced_beginner',
+    title: 'Advanced beginner',
+    description: 'Most key features appear, though some are not well developed and errors remain.',
+  },
+  {
+    key: 'competent',
+    title: 'Competent',
+    description: 'Key features are present and effective, with only minor problems.',
+  },
+  {
+    key: 'proficient',
+    title: 'Proficient',
+    description: 'Key features are consistently well done, with very few problems.',
+  },
+  {
+    key: 'advanced',
+    title: 'Advanced',
+    description: 'Excellent teaching throughout, even with difficult moments in the group.',
+  },
+];
+
 export const rankOf = (level: string): number =>
   (RUBRIC_LEVELS as readonly string[]).indexOf(level);
 export const isRubricLevel = (value: unknown): value is RubricLevel =>
@@ -45,3 +126,25 @@ export const REVIEW_ESCALATION_DAYS = 10;
 export const SESSION_CLOCK_SKEW_MS = 5 * 60_000;
 
 export const DAY_MS = 86_400_000;
+
+/** The rubric as the review form and the trainee's page show it. */
+export function rubric() {
+  const threshold = rankOf(COMPETENT_LEVEL);
+  return {
+    domains: RUBRIC_DOMAIN_TEXTS.map(({ key, title, description }) => ({
+      key,
+      title,
+      description,
+    })),
+    levels: RUBRIC_LEVEL_TEXTS.map(({ key, title, description }) => ({
+      key,
+      title,
+      description,
+      rank: rankOf(key),
+      competent: rankOf(key) >= threshold,
+    })),
+    competentLevel: COMPETENT_LEVEL,
+    reviewDueDays: REVIEW_DUE_DAYS,
+    minRecordingSeconds: MIN_RECORDING_SECONDS,
+  };
+}

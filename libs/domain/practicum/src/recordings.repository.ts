@@ -28,17 +28,74 @@ const COLUMNS = `id, practicum_id, trainee_id, cohort_id, session_number, status
   media_type, original_filename, size_bytes, sha256, container, duration_seconds, rejection_reason,
   reviewer_id, review_assigned_at, review_due_at, reviewed_at, created_at`;
 
-export interface PendingReviewRow {
-  recording_id: string;
+/** A recording with the names a person reads beside it, and the outcome of its latest review. */
+export interface RecordingListRow {
+  id: string;
+  practicum_id: string;
   trainee_id: string;
+  trainee_name: string;
   cohort_id: string;
+  cohort_title: string;
+  course_id: string;
+  course_title: string;
   session_number: number;
+  session_starts_at: Date | null;
   status: RecordingStatus;
+  media_type: string;
+  original_filename: string | null;
+  size_bytes: string;
   duration_seconds: string | null;
-  review_assigned_at: Date;
-  review_due_at: Date;
+  rejection_reason: string | null;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  review_assigned_at: Date | null;
+  review_due_at: Date | null;
   reviewed_at: Date | null;
+  created_at: Date;
+  overdue: boolean;
+  review_outcome: string | null;
 }
+
+/** Reads `RecordingListRow`s; `now()` decides what is overdue. */
+const LIST_SELECT = `
+  SELECT r.id, r.practicum_id, r.trainee_id, t.display_name AS trainee_name,
+         r.cohort_id, c.title AS cohort_title, c.course_id, co.title AS course_title,
+         r.session_number, s.starts_at AS session_starts_at, r.status, r.media_type,
+         r.original_filename, r.size_bytes, r.duration_seconds, r.rejection_reason,
+         r.reviewer_id, rv.display_name AS reviewer_name, r.review_assigned_at, r.review_due_at,
+         r.reviewed_at, r.created_at,
+         (r.status = 'awaiting_review' AND r.review_due_at IS NOT NULL AND r.review_due_at < now()) AS overdue,
+         latest.outcome AS review_outcome
+  FROM teaching_recordings r
+  JOIN users t ON t.id = r.trainee_id
+  JOIN cohorts c ON c.id = r.cohort_id
+  JOIN courses co ON co.id = c.course_id
+  LEFT JOIN cohort_sessions s ON s.cohort_id = r.cohort_id AND s.number = r.session_number
+  LEFT JOIN users rv ON rv.id = r.reviewer_id
+  LEFT JOIN LATERAL (
+    SELECT m.outcome FROM mentor_reviews m WHERE m.recording_id = r.id
+    ORDER BY m.created_at DESC, m.id DESC LIMIT 1
+  ) latest ON true`;
+
+export type ReviewQueueStatus = 'pending' | 'done';
+
+/** What an admin's list of recordings may be narrowed to. */
+export interface RecordingFilter {
+  status?: RecordingStatus;
+  traineeId?: string;
+  reviewerId?: string;
+  practicumId?: string;
+  /** Only reviews past their due date. */
+  overdue?: boolean;
+  /** A part of the trainee's or the reviewer's name or e-mail. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** `%text%` for ILIKE, with the pattern characters of `text` taken literally. */
+export const containsPattern = (text: string): string =>
+  `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Teaching recordings and the reviewer assignment on them. */
 @Injectable()
@@ -171,24 +228,127 @@ export class RecordingsRepository {
     );
   }
 
-  /** The reviews assigned to a mentor: `pending` (awaiting review) or `completed`, oldest due first. */
+  /**
+   * The reviews assigned to a mentor: `pending` (awaiting review; overdue first, then by due date)
+   * or `done` (reviewed by them, latest first).
+   */
   async listReviewsOf(
     reviewerId: string,
-    filter: { status: 'pending' | 'completed'; limit: number; offset: number },
-  ): Promise<{ items: PendingReviewRow[]; total: number }> {
-    const status =
-      filter.status === 'pending' ? RecordingStatus.AwaitingReview : RecordingStatus.Reviewed;
-    return this.tx.page<PendingReviewRow>(
+    filter: { status: ReviewQueueStatus; limit: number; offset: number },
+  ): Promise<{ items: RecordingListRow[]; total: number }> {
+    const pending = filter.status === 'pending';
+    return this.tx.page<RecordingListRow>(
       {
-        sql: `SELECT id AS recording_id, trainee_id, cohort_id, session_number, status,
-                     duration_seconds, review_assigned_at, review_due_at, reviewed_at
-              FROM teaching_recordings
-              WHERE reviewer_id = $1 AND status = $2`,
-        params: [reviewerId, status],
-        orderBy: 'review_due_at, recording_id',
+        sql: `${LIST_SELECT} WHERE r.reviewer_id = $1 AND r.status = $2`,
+        params: [reviewerId, pending ? RecordingStatus.AwaitingReview : RecordingStatus.Reviewed],
+        orderBy: pending ? 'overdue DESC, review_due_at, id' : 'reviewed_at DESC, id',
       },
       filter,
     );
+  }
+
+  /** The numbers of a mentor's review queue: what is pending, how much of it overdue, what is done. */
+  async reviewCountsOf(
+    reviewerId: string,
+  ): Promise<{ pending: number; overdue: number; done: number }> {
+    const [row] = await this.tx.query<{ pending: string; overdue: string; done: string }>(
+      `SELECT count(*) FILTER (WHERE status = 'awaiting_review') AS pending,
+              count(*) FILTER (WHERE status = 'awaiting_review' AND review_due_at < now()) AS overdue,
+              count(*) FILTER (WHERE status = 'reviewed') AS done
+       FROM teaching_recordings
+       WHERE reviewer_id = $1 AND status IN ('awaiting_review', 'reviewed')`,
+      [reviewerId],
+    );
+    return {
+      pending: Number(row!.pending),
+      overdue: Number(row!.overdue),
+      done: Number(row!.done),
+    };
+  }
+
+  /** One recording with its names resolved. */
+  async findListed(id: string): Promise<RecordingListRow | null> {
+    const rows = await this.tx.query<RecordingListRow>(`${LIST_SELECT} WHERE r.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** A trainee's own recordings, newest first. */
+  async listOfTrainee(
+    traineeId: string,
+    filter: { status?: RecordingStatus; practicumId?: string; limit: number; offset: number },
+  ): Promise<{ items: RecordingListRow[]; total: number }> {
+    return this.tx.page<RecordingListRow>(
+      {
+        sql: `${LIST_SELECT} WHERE r.trainee_id = $1 AND ($2::text IS NULL OR r.status = $2)
+                AND ($3::uuid IS NULL OR r.practicum_id = $3)`,
+        params: [traineeId, filter.status ?? null, filter.practicumId ?? null],
+        orderBy: 'created_at DESC, id',
+      },
+      filter,
+    );
+  }
+
+  /** Every recording, for admins: newest first, or by due date when only overdue ones are asked for. */
+  async list(filter: RecordingFilter): Promise<{ items: RecordingListRow[]; total: number }> {
+    return this.tx.page<RecordingListRow>(
+      {
+        sql: `${LIST_SELECT}
+              WHERE ($1::text IS NULL OR r.status = $1)
+                AND ($2::uuid IS NULL OR r.trainee_id = $2)
+                AND ($3::uuid IS NULL OR r.reviewer_id = $3)
+                AND ($4::uuid IS NULL OR r.practicum_id = $4)
+                AND (NOT $5::boolean OR (r.status = 'awaiting_review' AND r.review_due_at < now()))
+                AND ($6::text IS NULL OR t.display_name ILIKE $6 OR t.email ILIKE $6
+                     OR rv.display_name ILIKE $6 OR rv.email ILIKE $6)`,
+        params: [
+          filter.status ?? null,
+          filter.traineeId ?? null,
+          filter.reviewerId ?? null,
+          filter.practicumId ?? null,
+          filter.overdue ?? false,
+          filter.q ? containsPattern(filter.q) : null,
+        ],
+        orderBy: filter.overdue ? 'review_due_at, id' : 'created_at DESC, id',
+      },
+      filter,
+    );
+  }
+
+  /**
+   * Whether a user may review a recording of `cohortId` by `traineeId`: their roles (null when
+   * there is no such user) and whether they teach the cohort.
+   */
+  async reviewerCandidate(
+    userId: string,
+    cohortId: string,
+  ): Promise<{ roles: string[]; teaches_cohort: boolean; display_name: string } | null> {
+    const rows = await this.tx.query<{
+      roles: string[];
+      teaches_cohort: boolean;
+      display_name: string;
+    }>(
+      `SELECT u.roles, u.display_name,
+              EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = $2 AND t.user_id = u.id)
+                AS teaches_cohort
+       FROM users u WHERE u.id = $1`,
+      [userId, cohortId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Gives an awaiting recording to another reviewer, with fresh assignment and due times. */
+  async reassignReviewer(
+    id: string,
+    reviewerId: string,
+    times: { assignedAt: Date; dueAt: Date },
+  ): Promise<RecordingRow | null> {
+    const rows = await this.tx.query<RecordingRow>(
+      `UPDATE teaching_recordings
+       SET reviewer_id = $2, review_assigned_at = $3, review_due_at = $4, updated_at = now()
+       WHERE id = $1 AND status = 'awaiting_review' RETURNING ${COLUMNS}`,
+      [id, reviewerId, times.assignedAt, times.dueAt],
+    );
+    return rows[0] ?? null;
   }
 
   async adminIds(): Promise<string[]> {

@@ -11,6 +11,8 @@ export interface ReviewRow {
   outcome: ReviewOutcome;
   summary: string;
   created_at: Date;
+  reviewer_name: string | null;
+  /** By time in the recording. */
   comments: { atSeconds: number; text: string }[];
 }
 
@@ -58,10 +60,12 @@ export class ReviewsRepository {
   async latestOf(recordingId: string): Promise<ReviewRow | null> {
     const rows = await this.tx.query<ReviewRow>(
       `SELECT r.id, r.recording_id, r.reviewer_id, r.scores, r.outcome, r.summary, r.created_at,
+              u.display_name AS reviewer_name,
               COALESCE((SELECT json_agg(json_build_object('atSeconds', c.at_seconds::float8, 'text', c.text)
-                                        ORDER BY c.position)
+                                        ORDER BY c.at_seconds, c.position)
                         FROM review_comments c WHERE c.review_id = r.id), '[]'::json) AS comments
-       FROM mentor_reviews r WHERE r.recording_id = $1
+       FROM mentor_reviews r LEFT JOIN users u ON u.id = r.reviewer_id
+       WHERE r.recording_id = $1
        ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
       [recordingId],
     );

@@ -13,8 +13,13 @@ import {
   type RubricScores,
 } from './practicum.config.js';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
-import { RecordingsRepository } from './recordings.repository.js';
-import { escalationJob, reminderJob } from './recordings.service.js';
+import { RecordingsRepository, type ReviewQueueStatus } from './recordings.repository.js';
+import {
+  escalationJob,
+  reminderJob,
+  type RecordingSummaryView,
+  toRecordingSummary,
+} from './recordings.service.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { RecordingStatus } from './teaching-recording.entity.js';
 
@@ -22,6 +27,12 @@ export interface ReviewInput {
   scores: Record<string, string>;
   comments: { atSeconds: number; text: string }[];
   summary: string;
+}
+
+/** An assignment of the mentor's queue: a recording summary under the contract's names. */
+export interface ReviewQueueItem extends RecordingSummaryView {
+  recordingId: string;
+  assignedAt: string;
 }
 
 /** `competent` when every domain reaches the competent level, else `needs_work`. */
@@ -115,25 +126,25 @@ export class ReviewsService {
     return result;
   }
 
+  /** The mentor's review queue: `pending` overdue first then by due date, or `done` latest first. */
   async listMine(
     actor: Actor,
-    filter: { status: 'pending' | 'completed'; limit: number; offset: number },
-  ) {
-    const { items, total } = await this.recordings.listReviewsOf(actor.id, filter);
+    filter: { status: ReviewQueueStatus | 'completed'; limit: number; offset: number },
+  ): Promise<{ items: ReviewQueueItem[]; total: number }> {
+    const status = filter.status === 'completed' ? 'done' : filter.status;
+    const { items, total } = await this.recordings.listReviewsOf(actor.id, { ...filter, status });
     return {
-      items: items.map((row) => ({
-        recordingId: row.recording_id,
-        traineeId: row.trainee_id,
-        cohortId: row.cohort_id,
-        sessionNumber: row.session_number,
-        status: row.status,
-        durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
-        assignedAt: row.review_assigned_at.toISOString(),
-        dueAt: row.review_due_at.toISOString(),
-        reviewedAt: row.reviewed_at?.toISOString() ?? null,
-      })),
+      items: items.map((row) => {
+        const summary = toRecordingSummary(row);
+        return { ...summary, recordingId: row.id, assignedAt: summary.assignedAt! };
+      }),
       total,
     };
+  }
+
+  /** The numbers for the navigation badge of the mentor's queue. */
+  countMine(actor: Actor): Promise<{ pending: number; overdue: number; done: number }> {
+    return this.recordings.reviewCountsOf(actor.id);
   }
 }
 

@@ -126,8 +126,15 @@ export class SubmitReviewDto {
 }
 
 export class MyReviewsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['pending', 'completed'], default: 'pending' })
+  @ApiPropertyOptional({
+    enum: ['pending', 'done', 'completed'],
+    default: 'pending',
+    description:
+      '`pending`: awaiting the review, overdue first then by due date; `done` (or `completed`): reviewed, latest first',
+  })
   @IsOptional()
-  @IsIn(['pending', 'completed'])
-  status: 'pending' | 'completed' = 'pending';
+  @IsIn(['pending', 'done', 'completed'], {
+    message: 'status must be one of: pending, done',
+  })
+  status: 'pending' | 'done' | 'completed' = 'pending';
 }

@@ -7,6 +7,7 @@ import {
   RUBRIC_DOMAINS,
   RUBRIC_LEVELS,
 } from '@msc/domain/practicum';
+import { RecordingSummaryFields } from './practicum-views.response.js';
 
 export class PracticumResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -63,11 +64,13 @@ for (const domain of RUBRIC_DOMAINS) {
 export class ReviewResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty({ nullable: true, type: String }) reviewerName: string | null;
   @ApiProperty({ enum: ReviewOutcome }) outcome: string;
   @ApiProperty({ type: RubricScoresResponse, description: 'A level per rubric domain' })
   scores: Record<string, string>;
   @ApiProperty() summary: string;
-  @ApiProperty({ type: [ReviewCommentResponse] }) comments: ReviewCommentResponse[];
+  @ApiProperty({ type: [ReviewCommentResponse], description: 'By time in the recording' })
+  comments: ReviewCommentResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -92,6 +95,23 @@ export class RecordingResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: ReviewResponse, nullable: true, description: 'The review that counts' })
   review: ReviewResponse | null;
+  @ApiProperty() traineeName: string;
+  @ApiProperty() cohortTitle: string;
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty() courseTitle: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the recorded session was held',
+  })
+  sessionStartsAt: string | null;
+  @ApiProperty({ example: 'video/mp4', description: 'The media type the content is served as' })
+  contentType: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The uploaded file name' })
+  filename: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewerName: string | null;
+  @ApiProperty({ description: 'Awaiting review past its due date' }) overdue: boolean;
 }
 
 export class ReviewSubmittedResponse {
@@ -103,16 +123,11 @@ export class ReviewSubmittedResponse {
   outcome: ReviewOutcome;
 }
 
-export class ReviewAssignmentResponse {
-  @ApiProperty({ format: 'uuid' }) recordingId: string;
-  @ApiProperty({ format: 'uuid' }) traineeId: string;
-  @ApiProperty({ format: 'uuid' }) cohortId: string;
-  @ApiProperty() sessionNumber: number;
-  @ApiProperty({ enum: RecordingStatus }) status: RecordingStatus;
-  @ApiProperty({ nullable: true, type: Number }) durationSeconds: number | null;
+/** An assignment of the mentor's review queue: the recording's summary under the contract's names. */
+export class ReviewAssignmentResponse extends RecordingSummaryFields {
+  @ApiProperty({ format: 'uuid', description: 'The recording (as `id`)' }) recordingId: string;
   @ApiProperty({ format: 'date-time' }) assignedAt: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt: string | null;
 }
 
 export class ReviewAssignmentListResponse {
