@@ -23,8 +23,10 @@ import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
+import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { IssueCeCreditsDto, ListCeCreditsQuery, SignedLinkQuery } from './dto/ce-credits.dto.js';
+import { CeCreditVerificationResponse } from './dto/ce-credit-verification.response.js';
 import { CeCreditListResponse, CeIssuanceResponse } from './dto/ce-credits.response.js';
 
 @ApiTags('ce-credits')
@@ -36,6 +38,7 @@ export class CeCreditsController {
   @Get('me/ce-credits')
   @ApiOperation({ summary: 'My CE credits, each with a signed link to its certificate' })
   @ApiOkResponse({ type: CeCreditListResponse })
+  @ApiProblems(400)
   mine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
     return this.ceCredits.listMine(user, query);
   }
@@ -44,6 +47,7 @@ export class CeCreditsController {
   @Get('ce-credits')
   @ApiOperation({ summary: 'Every CE credit, by cohort or person' })
   @ApiOkResponse({ type: CeCreditListResponse })
+  @ApiProblems(400)
   list(@Query() query: ListCeCreditsQuery) {
     return this.ceCredits.list(query);
   }
@@ -54,6 +58,7 @@ export class CeCreditsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Run CE issuance for a cohort again' })
   @ApiAcceptedResponse({ type: CeIssuanceResponse })
+  @ApiProblems(400, 404)
   issue(@CurrentUser() admin: UserView, @Body() body: IssueCeCreditsDto) {
     return this.ceCredits.requestIssuance(admin, body.cohortId);
   }
@@ -62,7 +67,9 @@ export class CeCreditsController {
   @Get('ce-credits/:id/certificate.pdf')
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOkResponse({ description: 'The certificate, to its holder and to admins' })
+  @ApiOperation({ summary: 'A CE certificate as PDF (its holder and admins)' })
+  @ApiFileResponse('The certificate, to its holder and to admins', ['application/pdf'])
+  @ApiProblems(400, 403, 404)
   async certificate(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -84,7 +91,8 @@ export class CeCreditsController {
     description:
       'The link comes from GET /me/ce-credits; an altered link is 403, an expired one 410.',
   })
-  @ApiOkResponse({ description: 'The certificate PDF' })
+  @ApiFileResponse('The certificate PDF', ['application/pdf'])
+  @ApiProblems(400, 403, 404, 410, 503)
   async signedCertificate(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() link: SignedLinkQuery,
@@ -98,6 +106,9 @@ export class CeCreditsController {
 
   @Public()
   @Get('ce-credits/:id/verify')
+  @ApiOperation({ summary: 'Verify a CE certificate (for accreditors)' })
+  @ApiOkResponse({ type: CeCreditVerificationResponse })
+  @ApiProblems(400, 404, 503)
   verify(@Param('id', ParseUUIDPipe) id: string) {
     return this.ceCredits.verify(id);
   }

@@ -26,6 +26,7 @@ import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
+import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { SignedLinkQuery } from '../ce-credits/dto/ce-credits.dto.js';
 import { OptionalReasonDto, StatusReasonDto } from './dto/credentials.dto.js';
@@ -50,6 +51,7 @@ export class CredentialsController {
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: "The issuer's public keys (JWKS), retired ones included" })
   @ApiOkResponse({ type: JwksResponse })
+  @ApiProblems(503)
   jwks() {
     return this.keys.jwks();
   }
@@ -85,6 +87,7 @@ export class CredentialsController {
   @ApiProduces(VC_JWT_MEDIA_TYPE)
   @ApiOperation({ summary: 'A status list (revocation or suspension), signed' })
   @ApiOkResponse({ description: 'A signed BitstringStatusListCredential', type: String })
+  @ApiProblems(400, 404, 503)
   statusList(@Param('listId', ParseUUIDPipe) listId: string): Promise<string> {
     return this.credentials.statusListCredential(listId);
   }
@@ -99,6 +102,7 @@ export class CredentialsController {
     description: 'The Open Badges 3.0 credential as a compact JWS (EdDSA)',
     type: String,
   })
+  @ApiProblems(400, 404, 503)
   vc(@Param('id', ParseUUIDPipe) id: string): Promise<string> {
     return this.credentials.signedCredential(id);
   }
@@ -109,6 +113,7 @@ export class CredentialsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Verify a credential: status, holder, designation, issuer' })
   @ApiOkResponse({ type: CredentialVerificationResponse })
+  @ApiProblems(400, 404, 503)
   verify(@Param('id', ParseUUIDPipe) id: string) {
     return this.credentials.verify(id);
   }
@@ -117,9 +122,11 @@ export class CredentialsController {
   @Get('credentials/:id/certificate.pdf')
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOkResponse({
-    description: 'The certificate with a verification QR code, to its holder and admins',
-  })
+  @ApiOperation({ summary: 'A credential certificate as PDF (its holder and admins)' })
+  @ApiFileResponse('The certificate with a verification QR code, to its holder and admins', [
+    'application/pdf',
+  ])
+  @ApiProblems(400, 403, 404)
   async certificate(
     @CurrentUser() user: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -142,7 +149,8 @@ export class CredentialsController {
     description:
       'The link is pdfUrl of GET /me/credentials; an altered link is 403, an expired one 410.',
   })
-  @ApiOkResponse({ description: 'The certificate PDF' })
+  @ApiFileResponse('The certificate PDF', ['application/pdf'])
+  @ApiProblems(400, 403, 404, 410, 503)
   async signedCertificate(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() link: SignedLinkQuery,
@@ -158,6 +166,9 @@ export class CredentialsController {
   @Roles(Role.Admin)
   @Post('credentials/:id/revoke')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a credential (for good)' })
+  @ApiOkResponse({ type: CredentialVerificationResponse })
+  @ApiProblems(400, 404, 409)
   revoke(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -169,6 +180,9 @@ export class CredentialsController {
   @Roles(Role.Admin)
   @Post('credentials/:id/suspend')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Suspend a credential until it is reinstated' })
+  @ApiOkResponse({ type: CredentialVerificationResponse })
+  @ApiProblems(400, 404, 409)
   suspend(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,
@@ -180,6 +194,9 @@ export class CredentialsController {
   @Roles(Role.Admin)
   @Post('credentials/:id/reinstate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Reinstate a suspended credential' })
+  @ApiOkResponse({ type: CredentialVerificationResponse })
+  @ApiProblems(400, 404, 409)
   reinstate(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,

@@ -369,6 +369,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A CE certificate as PDF (its holder and admins) */
     get: operations['CeCreditsController_certificate'];
     put?: never;
     post?: never;
@@ -385,6 +386,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Verify a CE certificate (for accreditors) */
     get: operations['CeCreditsController_verify'];
     put?: never;
     post?: never;
@@ -524,7 +526,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Complete a cohort: completions are computed, CE issuance starts */
+    /**
+     * Complete a cohort: completions are computed, CE issuance starts
+     * @description Also done by itself COMPLETION_GRACE_DAYS after the last session ends (attendance stays open until then); 409 before the first session has begun. Completing a reopened cohort recomputes its completions.
+     */
     post: operations['CohortsController_complete'];
     delete?: never;
     options?: never;
@@ -562,6 +567,26 @@ export interface paths {
     post?: never;
     /** Withdraw from a cohort; the first on the waitlist moves up */
     delete: operations['EnrollmentsController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a completed cohort so that its attendance can be corrected
+     * @description Complete it again afterwards: completions are recomputed, CE credits already issued stay and newly eligible trainees get theirs. A reopened cohort does not complete by itself.
+     */
+    post: operations['CohortsController_reopen'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -678,6 +703,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** A credential certificate as PDF (its holder and admins) */
     get: operations['CredentialsController_certificate'];
     put?: never;
     post?: never;
@@ -696,6 +722,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Reinstate a suspended credential */
     post: operations['CredentialsController_reinstate'];
     delete?: never;
     options?: never;
@@ -712,6 +739,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Revoke a credential (for good) */
     post: operations['CredentialsController_revoke'];
     delete?: never;
     options?: never;
@@ -728,6 +756,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Suspend a credential until it is reinstated */
     post: operations['CredentialsController_suspend'];
     delete?: never;
     options?: never;
@@ -1643,6 +1672,25 @@ export interface components {
       /** Format: date-time */
       issuedAt: string;
     };
+    CeCreditVerificationResponse: {
+      accreditorStatement: string | null;
+      /** @example MSC-CE-2027-000123 */
+      certificateNumber: string;
+      courseCode: string;
+      courseTitle: string;
+      /** Format: date-time */
+      firstSessionAt: string;
+      /** @example msc_8_week */
+      format: string;
+      holderName: string;
+      /** @example 21 */
+      hours: number;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      lastSessionAt: string;
+      valid: boolean;
+    };
     CeIssuanceResponse: {
       /** Format: uuid */
       cohortId: string;
@@ -1749,6 +1797,15 @@ export interface components {
     CohortListResponse: {
       items: components['schemas']['CohortResponse'][];
       total: number;
+    };
+    CohortReopenedResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      /**
+       * @description Open again: attendance can be corrected
+       * @enum {string}
+       */
+      status: 'open';
     };
     CohortResponse: {
       /** @enum {string} */
@@ -2920,6 +2977,15 @@ export interface operations {
           'application/json': components['schemas']['JwksResponse'];
         };
       };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   JobsController_overview: {
@@ -3893,6 +3959,15 @@ export interface operations {
           'application/json': components['schemas']['CeCreditListResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3938,10 +4013,39 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3975,7 +4079,36 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CeCreditVerificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -4000,6 +4133,15 @@ export interface operations {
           'application/json': components['schemas']['CeIssuanceResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -4011,6 +4153,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4860,6 +5011,81 @@ export interface operations {
       };
     };
   };
+  CohortsController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortReopenedResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   CohortsController_moveSession: {
     parameters: {
       query?: never;
@@ -5432,10 +5658,39 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5469,6 +5724,23 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CredentialVerificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5480,6 +5752,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5513,6 +5803,23 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CredentialVerificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5524,6 +5831,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5557,6 +5882,23 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CredentialVerificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -5568,6 +5910,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5606,6 +5966,33 @@ export interface operations {
           'application/vc+jwt': string;
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   CredentialsController_verify: {
@@ -5625,6 +6012,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CredentialVerificationResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
     };
@@ -5647,6 +6061,33 @@ export interface operations {
         };
         content: {
           'application/vc+jwt': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
     };
@@ -6025,6 +6466,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CeCreditListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
       /** @description No valid access token */
@@ -7750,7 +8200,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -7775,7 +8272,54 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
