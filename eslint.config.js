@@ -145,6 +145,44 @@ export default defineConfig(
     },
   },
   {
+    // The web app: browser code with JSX, type-checked by its own tsconfig (apps/web/tsconfig.json).
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        ecmaFeatures: { jsx: true },
+      },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: 'apps/web/tsconfig.json', alwaysTryTypes: true }),
+      ],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
+      ],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(\.\./)+(apps|libs)(/|$)|^@msc/`,
+              message: 'The web app talks to the API only through src/api (the generated client).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code throws domain errors; only apps/api maps them to HTTP.
     files: ['libs/**/*.ts'],
     rules: {

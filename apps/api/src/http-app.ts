@@ -109,5 +109,9 @@ export async function createHttpApp(
     },
   );
   await configureHttpApp(app);
+  // Loaded here, not at the top: jest (Node 20) cannot load @fastify/static, and tests skip this path.
+  const { serveWebApp } = await import('./web/web-app.js');
+  if (!(await serveWebApp(app)))
+    app.get(Logger).warn('web app not built (dist/web): serving the API only');
   return app;
 }

@@ -1,0 +1,18 @@
+import { createRoute } from '@tanstack/react-router';
+import { adminLayout } from '../../app/root-routes';
+import { comingSoon } from '../../ui/page';
+
+export const adminCohortsRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: '/admin/cohorts',
+  component: comingSoon('adminCohorts'),
+});
+
+export const adminCohortRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: '/admin/cohorts/$id',
+  component: comingSoon('adminCohorts'),
+});
+
+/** This area's routes, added to the tree by app/router.tsx. */
+export const adminCohortsRoutes = [adminCohortsRoute, adminCohortRoute];

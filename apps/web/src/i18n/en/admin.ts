@@ -1,0 +1,2 @@
+// Strings of this area's pages; the keys are read as t('admin.key').
+export default {} as const;

@@ -1,0 +1,32 @@
+import admin from './admin';
+import applications from './applications';
+import ceCredits from './ceCredits';
+import cohorts from './cohorts';
+import common from './common';
+import credentials from './credentials';
+import identity from './identity';
+import nav from './nav';
+import notifications from './notifications';
+import pathway from './pathway';
+import practice from './practice';
+import practicum from './practicum';
+import profile from './profile';
+import reviews from './reviews';
+
+/** The English catalogue: one file per area, read as t('<area>.<key>'). */
+export const en = {
+  common,
+  nav,
+  identity,
+  pathway,
+  cohorts,
+  practice,
+  applications,
+  practicum,
+  reviews,
+  credentials,
+  ceCredits,
+  notifications,
+  profile,
+  admin,
+};

@@ -1,0 +1,21 @@
+import { createRoute } from '@tanstack/react-router';
+import { mentorLayout, traineeLayout } from '../app/root-routes';
+import { comingSoon } from '../ui/page';
+
+export const practicumRoute = createRoute({
+  getParentRoute: () => traineeLayout,
+  path: '/practicum',
+  component: comingSoon('practicum'),
+});
+
+export const menteesRoute = createRoute({
+  getParentRoute: () => mentorLayout,
+  path: '/mentees',
+  component: comingSoon('mentees'),
+});
+
+/** This area's routes for trainees, added to the tree by app/router.tsx. */
+export const practicumRoutes = [practicumRoute];
+
+/** This area's routes for mentors. */
+export const practicumMentorRoutes = [menteesRoute];
