@@ -4,6 +4,9 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '@msc/config';
 import type { JobNameOf, JobPayloadOf, QueueName } from '@msc/queue';
 
+/** Where @nestjs/bullmq reads a processor's Worker options (what `@Processor(name, options)` sets). */
+const WORKER_OPTIONS_METADATA = 'bullmq:worker_metadata';
+
 /** One handler for every job of the queue: a missing one is a compile error. */
 export type JobHandlers<Q extends QueueName> = {
   [N in JobNameOf<Q>]: (data: JobPayloadOf<N>, job: Job) => Promise<unknown>;
@@ -20,6 +23,20 @@ export abstract class QueueProcessor<Q extends QueueName>
 
   protected constructor(private readonly appConfig: AppConfig) {
     super();
+    // Read when the Worker is built (on module init, after every provider exists): the lock and the
+    // stalled-job check come from the configuration. A job whose worker died is run again once
+    // (maxStalledCount 1); a second loss fails it, and the reconciler finds its work undone.
+    const given = (Reflect.getMetadata(WORKER_OPTIONS_METADATA, this.constructor) ?? {}) as object;
+    Reflect.defineMetadata(
+      WORKER_OPTIONS_METADATA,
+      {
+        ...given,
+        lockDuration: appConfig.WORKER_LOCK_DURATION_MS,
+        stalledInterval: appConfig.WORKER_STALLED_INTERVAL_MS,
+        maxStalledCount: 1,
+      },
+      this.constructor,
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -15,6 +15,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor.js';
 import { NotificationsProcessor } from './processors/notifications.processor.js';
 import { RecordingsProcessor } from './processors/recordings.processor.js';
 import { SchedulingProcessor } from './processors/scheduling.processor.js';
+import { TestJobHold } from './test-job-hold.js';
 
 /** BullMQ processors and the outbox relay. */
 @Module({
@@ -31,6 +32,7 @@ import { SchedulingProcessor } from './processors/scheduling.processor.js';
   ],
   providers: [
     JobHandlerCheck,
+    TestJobHold,
     OutboxRelay,
     NotificationsProcessor,
     CeCreditsProcessor,

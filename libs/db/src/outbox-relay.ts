@@ -25,7 +25,8 @@ const BATCH = 200;
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * workers can relay at once; a row is marked sent only after BullMQ accepted its job, and a job
- * re-sent after a crash keeps its id, so BullMQ does not add it twice.
+ * re-sent after a crash keeps its id, so BullMQ does not add it twice. A retained finished job
+ * under a deterministic id never swallows a newer request (see `EnqueueOptions`).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -154,6 +155,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               options: {
                 jobId: row.job_id,
                 delayMs: row.delay_ms - (Date.now() - new Date(row.created_at).getTime()),
+                // A request made after the last run of its job id runs again (a second admin
+                // completion after a reopen), and a failed one never blocks it; a row re-sent
+                // after a crash finds its own job, newer than the row, and is not added twice.
+                rerunCompletedBefore: new Date(row.created_at),
               },
             })),
           );

@@ -15,7 +15,8 @@ export interface SettleOptions {
  * may be between adding a job and committing its row when the first look finds nothing.
  */
 export async function settleBackgroundWork(
-  parts: { relay: OutboxRelay; jobs: JobQueue; dataSource: DataSource },
+  /** Without a relay (an API-only process), waits for another process's relay to empty the outbox. */
+  parts: { relay?: OutboxRelay; jobs: JobQueue; dataSource: DataSource },
   options: SettleOptions = {},
 ): Promise<void> {
   const { timeoutMs = 15_000, pollMs = 20, includeDelayed = false } = options;
@@ -24,7 +25,7 @@ export async function settleBackgroundWork(
   const deadline = Date.now() + timeoutMs;
   let idle = 0;
   for (;;) {
-    await parts.relay.drain();
+    await parts.relay?.drain();
     let busy = 0;
     for (const name of Object.values(QueueName)) {
       const counts = await parts.jobs.queue(name).getJobCounts(...counted);

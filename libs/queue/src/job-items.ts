@@ -69,6 +69,13 @@ export interface SweepOrphanBlobsPayload {
   requestedAt?: string;
 }
 
+export interface ReconcileBackgroundWorkPayload {
+  /** The job scheduler, or someone who asked for a pass now. */
+  trigger: 'schedule' | 'manual';
+  /** When a manual pass was asked for: part of its job id, so each request runs once. */
+  requestedAt?: string;
+}
+
 /** Ties every job name to its payload: a wrong payload is a compile error. */
 export type JobItem =
   | { name: JobName.DeliverNotification; data: DeliverNotificationPayload }
@@ -83,7 +90,8 @@ export type JobItem =
   | { name: JobName.AssignRecordingReview; data: RecordingJobPayload }
   | { name: JobName.RecordingReviewReminder; data: RecordingReviewDeadlinePayload }
   | { name: JobName.RecordingReviewEscalation; data: RecordingReviewDeadlinePayload }
-  | { name: JobName.SweepOrphanBlobs; data: SweepOrphanBlobsPayload };
+  | { name: JobName.SweepOrphanBlobs; data: SweepOrphanBlobsPayload }
+  | { name: JobName.ReconcileBackgroundWork; data: ReconcileBackgroundWorkPayload };
 
 export type JobPayloadOf<N extends JobName> = Extract<JobItem, { name: N }>['data'];
 
@@ -96,7 +104,11 @@ const digest = (batch: string, ids: readonly string[]) =>
     .replace(UNSAFE, '_')
     .slice(0, 22);
 
-/** A deterministic id (no ':'), so that the same logical job is only ever queued once. */
+/**
+ * A deterministic id (no ':'), so that the same logical job is only ever queued once while it waits
+ * or runs. A finished job under the same id does not block new work: `JobQueue` replaces a failed
+ * one, and a completed one when the request is newer than its run (see `EnqueueOptions`).
+ */
 export function jobIdOf(item: JobItem): string {
   switch (item.name) {
     case JobName.DeliverNotification:
@@ -130,5 +142,7 @@ export function jobIdOf(item: JobItem): string {
       return `recording-escalation.${safe(item.data.recordingId)}.${safe(item.data.reviewerId)}`;
     case JobName.SweepOrphanBlobs:
       return `blob-sweep.${item.data.trigger}.${Date.parse(item.data.requestedAt ?? '') || 0}`;
+    case JobName.ReconcileBackgroundWork:
+      return `reconcile.${item.data.trigger}.${Date.parse(item.data.requestedAt ?? '') || 0}`;
   }
 }

@@ -23,6 +23,7 @@ export enum JobName {
   RecordingReviewReminder = 'recording-review-reminder',
   RecordingReviewEscalation = 'recording-review-escalation',
   SweepOrphanBlobs = 'sweep-orphan-blobs',
+  ReconcileBackgroundWork = 'reconcile-background-work',
 }
 
 /** Which queue carries each job. */
@@ -40,6 +41,7 @@ export const QUEUE_OF_JOB = {
   [JobName.RecordingReviewReminder]: QueueName.Recordings,
   [JobName.RecordingReviewEscalation]: QueueName.Recordings,
   [JobName.SweepOrphanBlobs]: QueueName.Maintenance,
+  [JobName.ReconcileBackgroundWork]: QueueName.Maintenance,
 } as const satisfies Record<JobName, QueueName>;
 
 /** The job names a queue carries, at the type level: processors must handle each one. */

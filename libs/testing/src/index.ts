@@ -3,3 +3,4 @@ export * from './problem-assertions.js';
 export * from './test-app.js';
 export * from './tcp-proxy.js';
 export * from './test-database.js';
+export * from './worker-process.js';

@@ -9,7 +9,7 @@ import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createFastifyAdapter, configureHttpApp, loggerParams, PlatformModule } from '@msc/api';
-import { AppConfig, loadConfig } from '@msc/config';
+import { AppConfig, loadConfig, type ProcessRole } from '@msc/config';
 import { OutboxRelay, settleBackgroundWork, TransactionHost } from '@msc/db';
 import { JobQueue, QueueName, REDIS } from '@msc/queue';
 import { ensureWorkerDatabase, testRun, truncatableTables } from './test-database.js';
@@ -24,6 +24,11 @@ export interface TestAppOptions {
    * test file: nestjs-pino builds its one root logger once per module registry.
    */
   logDestination?: DestinationStream;
+  /**
+   * `all` (default): API and worker in this process. `api`: no processors and no outbox relay here,
+   * for tests whose jobs run in worker processes they spawn (`spawnWorker`).
+   */
+  role?: ProcessRole;
 }
 
 let appsCreated = 0;
@@ -83,9 +88,18 @@ export class TestApp {
    */
   async settle(timeoutMs = 15_000): Promise<void> {
     await settleBackgroundWork(
-      { relay: this.get(OutboxRelay), jobs: this.get(JobQueue), dataSource: this.get(DataSource) },
+      { relay: this.relay(), jobs: this.get(JobQueue), dataSource: this.get(DataSource) },
       { timeoutMs },
     );
+  }
+
+  /** The outbox relay of this process; none in an API-only app. */
+  private relay(): OutboxRelay | undefined {
+    try {
+      return this.get(OutboxRelay);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Promotes every delayed job of the queue to run now, then settles. */
@@ -103,8 +117,10 @@ export class TestApp {
 /** Builds and starts the whole platform for an e2e test file. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = await ensureWorkerDatabase();
+  const role = options.role ?? 'all';
   const config = loadConfig({
     NODE_ENV: 'test',
+    PROCESS_ROLE: role,
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `msc-test-${testRun()}-${process.env.JEST_WORKER_ID ?? '1'}`,
@@ -116,7 +132,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const builder = Test.createTestingModule({
-    imports: [PlatformModule.forRole('all')],
+    imports: [PlatformModule.forRole(role)],
     controllers: options.controllers ?? [],
   })
     .overrideProvider(AppConfig)
@@ -128,7 +144,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       );
     builder
       .overrideProvider(PARAMS_PROVIDER_TOKEN)
-      .useValue(loggerParams(config, 'all', options.logDestination));
+      .useValue(loggerParams(config, role, options.logDestination));
   }
   appsCreated += 1;
   const moduleRef = await builder.compile();

@@ -1,2 +1,3 @@
+export * from './background-reconciler.service.js';
 export * from './blob-sweep.service.js';
 export * from './maintenance.module.js';

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '@msc/storage';
+import { BackgroundWorkReconciler } from './background-reconciler.service.js';
 import { BlobSweepService } from './blob-sweep.service.js';
 
 /**
- * Housekeeping across contexts (the orphaned-blob sweep). It reads other contexts' tables with
- * plain SQL and imports none of them, so it can sit beside all of them without a cycle.
+ * Housekeeping across contexts (the orphaned-blob sweep, the reconciler of lost background work).
+ * It reads other contexts' tables with plain SQL and enqueues their jobs, importing none of them,
+ * so it can sit beside all of them without a cycle.
  */
 @Module({
   imports: [StorageModule],
-  providers: [BlobSweepService],
-  exports: [BlobSweepService],
+  providers: [BlobSweepService, BackgroundWorkReconciler],
+  exports: [BlobSweepService, BackgroundWorkReconciler],
 })
 export class MaintenanceModule {}

@@ -1,0 +1,60 @@
+// Module hooks that let Node run the TypeScript sources directly (no build): @msc/* aliases are
+// resolved as in tsconfig's `paths`, `./x.js` finds `./x.ts`, and each .ts file is transpiled on
+// load (decorator metadata included, which Nest's injection needs). Used by tests that spawn a real
+// worker process: `node --import ./libs/testing/src/ts-register.mjs apps/worker/src/main.ts`.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const ALIASES = [
+  [/^@msc\/domain\/(.+)$/, (m) => `libs/domain/${m[1]}/src/index.ts`],
+  [/^@msc\/migrations$/, () => 'migrations/index.ts'],
+  [/^@msc\/api\/main$/, () => 'apps/api/src/main.ts'],
+  [/^@msc\/api$/, () => 'apps/api/src/index.ts'],
+  [/^@msc\/worker$/, () => 'apps/worker/src/index.ts'],
+  [/^@msc\/cli$/, () => 'apps/cli/src/index.ts'],
+  [/^@msc\/([^/]+)$/, (m) => `libs/${m[1]}/src/index.ts`],
+];
+
+const COMPILER_OPTIONS = {
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2023,
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
+  esModuleInterop: true,
+  isolatedModules: true,
+  sourceMap: false,
+  inlineSourceMap: true,
+};
+
+export async function resolve(specifier, context, next) {
+  for (const [pattern, target] of ALIASES) {
+    const match = pattern.exec(specifier);
+    if (match) return { url: pathToFileURL(join(root, target(match))).href, shortCircuit: true };
+  }
+  if ((specifier.startsWith('.') || specifier.startsWith('/')) && specifier.endsWith('.js')) {
+    const base = context.parentURL
+      ? new URL(specifier, context.parentURL)
+      : pathToFileURL(specifier);
+    const asTs = fileURLToPath(base).replace(/\.js$/, '.ts');
+    if (!existsSync(fileURLToPath(base)) && existsSync(asTs)) {
+      return { url: pathToFileURL(asTs).href, shortCircuit: true };
+    }
+  }
+  return next(specifier, context);
+}
+
+export async function load(url, context, next) {
+  if (url.startsWith('file:') && url.endsWith('.ts')) {
+    const file = fileURLToPath(url);
+    const output = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: COMPILER_OPTIONS,
+      fileName: file,
+    });
+    return { format: 'module', source: output.outputText, shortCircuit: true };
+  }
+  return next(url, context);
+}
