@@ -1,15 +1,10 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CalendarFeedsService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblemResponse } from '../http/dto/problem.response.js';
 import { Public } from '../http/public.decorator.js';
 import { SignedIn } from '../http/roles.decorator.js';
 import { CalendarFeedResponse } from './dto/calendar-feed.response.js';
@@ -47,7 +42,7 @@ export class CalendarFeedController {
     summary: 'A personal calendar feed (the URL from GET /me/calendar-feed; no Authorization)',
   })
   @ApiOkResponse({ description: 'text/calendar, one VEVENT a session', type: String })
-  @ApiNotFoundResponse({ description: 'An unknown, altered or rotated feed' })
+  @ApiProblemResponse(404, 'An unknown, altered or rotated feed')
   async feed(
     @Param('token') token: string,
     @Res({ passthrough: true }) reply: FastifyReply,
