@@ -27,6 +27,7 @@ import { JsonBodyInterceptor } from './http/json-body.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { AuthController } from './identity/auth.controller.js';
+import { JobsController } from './jobs/jobs.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { PracticeLogsController } from './practice/practice-logs.controller.js';
@@ -55,6 +56,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     AuthController,
     UsersController,
     AuditController,
+    JobsController,
     NotificationsController,
     ProgressController,
     PathwayVersionsController,
