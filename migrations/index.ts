@@ -11,6 +11,7 @@ import { AddNotificationEmailClaim1795870000000 } from './1795870000000-AddNotif
 import { IndexForeignKeys1795860000000 } from './1795860000000-IndexForeignKeys.js';
 import { CreatePasswordResets1796100000000 } from './1796100000000-CreatePasswordResets.js';
 import { CreateCalendarFeeds1796200000000 } from './1796200000000-CreateCalendarFeeds.js';
+import { AddCohortReopenedAt1796200000001 } from './1796200000001-AddCohortReopenedAt.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddNotificationEmailClaim1795870000000,
   CreatePasswordResets1796100000000,
   CreateCalendarFeeds1796200000000,
+  AddCohortReopenedAt1796200000001,
 ];

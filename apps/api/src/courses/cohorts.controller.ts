@@ -40,6 +40,7 @@ import {
   SessionResponse,
   TeacherAssignmentResponse,
 } from './dto/courses.response.js';
+import { CohortReopenedResponse } from './dto/cohort-reopen.response.js';
 
 @ApiTags('courses')
 @Controller('cohorts')
@@ -138,10 +139,31 @@ export class CohortsController {
   @Roles(Role.Admin)
   @Post(':id/complete')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Complete a cohort: completions are computed, CE issuance starts' })
+  @ApiOperation({
+    summary: 'Complete a cohort: completions are computed, CE issuance starts',
+    description:
+      'Also done by itself COMPLETION_GRACE_DAYS after the last session ends (attendance stays open until then); 409 before the first session has begun. Completing a reopened cohort recomputes its completions.',
+  })
   @ApiAcceptedResponse({ type: CompletionRequestResponse })
   @ApiProblems(400, 404, 409)
   complete(@CurrentUser() admin: UserView, @Param('id', ParseUUIDPipe) id: string) {
     return this.completion.requestCompletion(admin, id);
+  }
+
+  @Roles(Role.Admin)
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reopen a completed cohort so that its attendance can be corrected',
+    description:
+      'Complete it again afterwards: completions are recomputed, CE credits already issued stay and newly eligible trainees get theirs. A reopened cohort does not complete by itself.',
+  })
+  @ApiOkResponse({ type: CohortReopenedResponse })
+  @ApiProblems(400, 404, 409)
+  reopen(
+    @CurrentUser() admin: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<CohortReopenedResponse> {
+    return this.completion.reopen(admin, id) as Promise<CohortReopenedResponse>;
   }
 }

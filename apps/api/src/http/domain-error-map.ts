@@ -57,6 +57,9 @@ const courses: Record<CoursesErrorCode, number> = {
   [CoursesErrorCode.LinkInvalid]: 403,
   [CoursesErrorCode.LinkExpired]: 410,
   [CoursesErrorCode.CalendarFeedNotFound]: 404,
+  [CoursesErrorCode.CohortNotStarted]: 409,
+  [CoursesErrorCode.CohortNotCompleted]: 409,
+  [CoursesErrorCode.PrerequisitesUnmet]: 422,
 };
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {

@@ -53,6 +53,10 @@ export class Cohort {
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
 
+  /** When an admin last reopened it after completion; it then waits for an admin to complete it. */
+  @Column('timestamptz', { nullable: true })
+  reopenedAt: Date | null;
+
   @Column('uuid', { nullable: true })
   createdBy: string | null;
 

@@ -37,6 +37,8 @@ export interface CohortForUpdate {
   completion_min_sessions: number;
   first_starts_at: Date | null;
   last_ends_at: Date | null;
+  created_at: Date;
+  reopened_at: Date | null;
 }
 
 export interface SessionRow {
@@ -191,7 +193,7 @@ export class CohortsRepository {
     const rows = await this.tx.query<CohortForUpdate>(
       `SELECT c.id, c.course_id, c.title, c.status, c.capacity,
               to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
-              c.cadence, c.ce_eligible,
+              c.cadence, c.ce_eligible, c.created_at, c.reopened_at,
               co.title AS course_title, co.format, co.session_count, co.session_minutes,
               co.completion_min_sessions,
               (SELECT min(starts_at) FROM cohort_sessions WHERE cohort_id = c.id) AS first_starts_at,
@@ -201,6 +203,15 @@ export class CohortsRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The format of the cohort's course; null when there is no such cohort. */
+  async courseFormatOf(id: string): Promise<CourseFormat | null> {
+    const [row] = await this.tx.query<{ format: CourseFormat }>(
+      'SELECT co.format FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE c.id = $1',
+      [id],
+    );
+    return row?.format ?? null;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -273,6 +284,16 @@ export class CohortsRepository {
     const rows = await this.tx.query(
       `UPDATE cohorts SET status = 'completed', completed_at = now()
        WHERE id = $1 AND status = 'open' RETURNING id`,
+      [cohortId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Back to `open` so that attendance can be corrected; false when it was not completed. */
+  async markReopened(cohortId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE cohorts SET status = 'open', completed_at = NULL, reopened_at = now()
+       WHERE id = $1 AND status = 'completed' RETURNING id`,
       [cohortId],
     );
     return rows.length > 0;

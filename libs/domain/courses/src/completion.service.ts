@@ -1,24 +1,44 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
-import { type CompleteCohortPayload, JobName, jobIdOf, type JobItem } from '@msc/queue';
+import { type CompleteCohortPayload, JobName, type JobItem } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';
-import { CohortsRepository } from './cohorts.repository.js';
+import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
 
-export type CompletionOutcome = 'completed' | 'already_completed' | 'not_due' | 'not_open';
+export type CompletionOutcome =
+  'completed' | 'already_completed' | 'not_due' | 'awaiting_admin' | 'not_open';
+
+const DAY_MS = 86_400_000;
 
 /**
- * Completes a cohort: marks the enrollments whose attendance meets the course's minimum, closes the
- * cohort and starts CE issuance, all in one transaction under the cohort's lock. The status guard
- * makes it happen once, however many times it is requested.
+ * When a cohort completes by itself: COMPLETION_GRACE_DAYS after its last session ends, so that
+ * late attendance can still be recorded. Null when it waits for an admin: a cohort recorded after
+ * its last session (the record of an earlier cohort), or one an admin reopened.
+ */
+export function automaticCompletionDue(
+  cohort: Pick<CohortForUpdate, 'last_ends_at' | 'created_at' | 'reopened_at'>,
+  graceDays: number,
+): Date | null {
+  if (!cohort.last_ends_at || cohort.reopened_at) return null;
+  if (cohort.created_at.getTime() >= cohort.last_ends_at.getTime()) return null;
+  return new Date(cohort.last_ends_at.getTime() + graceDays * DAY_MS);
+}
+
+/**
+ * Completes a cohort: marks the enrollments whose attendance meets the course's minimum (and takes
+ * it back from those whose corrected attendance no longer does), closes the cohort and starts CE
+ * issuance, all in one transaction under the cohort's lock. The status guard makes it happen once
+ * per opening, however many times it is requested; a reopened cohort completes anew.
  */
 @Injectable()
 export class CompletionService {
   constructor(
+    private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly cohorts: CohortsRepository,
     private readonly enrollments: EnrollmentsRepository,
@@ -38,11 +58,20 @@ export class CompletionService {
       if (cohort.status === CohortStatus.Scheduling)
         throw new CoursesError(CoursesErrorCode.CohortNotReady, 'The sessions are not ready yet');
       if (cohort.status === CohortStatus.Open) {
+        if (!cohort.first_starts_at || cohort.first_starts_at.getTime() > Date.now()) {
+          throw new CoursesError(
+            CoursesErrorCode.CohortNotStarted,
+            `The cohort cannot be completed before its first session has begun${cohort.first_starts_at ? ` (${cohort.first_starts_at.toISOString()})` : ''}`,
+            { firstSessionStartsAt: cohort.first_starts_at?.toISOString() ?? null },
+          );
+        }
         const job: JobItem = {
           name: JobName.CompleteCohort,
           data: { cohortId, requestedBy: actor.id },
         };
-        await this.outbox.add(job, { jobId: jobIdOf(job) });
+        // No job id of our own: the outbox row's id is the job's, so each request is a run of its
+        // own and never meets a failed job an earlier request left behind in BullMQ.
+        await this.outbox.add(job);
         await this.audit.record({
           actorId: actor.id,
           action: 'cohort.completion_requested',
@@ -64,11 +93,19 @@ export class CompletionService {
       if (cohort.status === CohortStatus.Completed)
         return { cohortId, outcome: 'already_completed' as const, completions: 0 };
       const now = new Date();
-      // The schedule's job waits for the last session; a moved session leaves the old one early.
-      if (payload.requestedBy === null && (!cohort.last_ends_at || cohort.last_ends_at > now))
-        return { cohortId, outcome: 'not_due' as const, completions: 0 };
+      if (payload.requestedBy === null) {
+        // By itself only once the grace period after the last session is over (a job planned
+        // for a session since moved comes early), and never for a cohort waiting for an admin.
+        const due = automaticCompletionDue(cohort, this.config.COMPLETION_GRACE_DAYS);
+        if (!due) return { cohortId, outcome: 'awaiting_admin' as const, completions: 0 };
+        if (due > now) return { cohortId, outcome: 'not_due' as const, completions: 0 };
+      }
       const completedAt =
         cohort.last_ends_at && cohort.last_ends_at < now ? cohort.last_ends_at : now;
+      const withdrawn = await this.enrollments.clearCompletions(
+        cohortId,
+        cohort.completion_min_sessions,
+      );
       const completed = await this.enrollments.markCompletions(
         cohortId,
         cohort.completion_min_sessions,
@@ -76,8 +113,9 @@ export class CompletionService {
       );
       await this.cohorts.markCompleted(cohortId);
       if (cohort.ce_eligible) {
-        const job: JobItem = { name: JobName.IssueCohortCeCredits, data: { cohortId } };
-        await this.outbox.add(job, { jobId: jobIdOf(job) });
+        // A run of its own each time (the outbox id): a completion after a reopening issues to
+        // the newly eligible; the credits already issued stay as they are.
+        await this.outbox.add({ name: JobName.IssueCohortCeCredits, data: { cohortId } });
       }
       await this.notifier.notifyMany(
         completed.map((row) => ({
@@ -93,9 +131,41 @@ export class CompletionService {
         actorId: payload.requestedBy,
         action: 'cohort.completed',
         subject: `cohort/${cohortId}`,
-        details: { completions: completed.length, completedAt: completedAt.toISOString() },
+        details: {
+          completions: completed.length,
+          completionsWithdrawn: withdrawn.length,
+          completedAt: completedAt.toISOString(),
+          reopened: cohort.reopened_at !== null,
+        },
       });
       return { cohortId, outcome: 'completed' as const, completions: completed.length };
+    });
+  }
+
+  /**
+   * An admin reopens a completed cohort so that its attendance can be corrected; completing it
+   * again recomputes the completions. It does not complete by itself any more.
+   */
+  async reopen(
+    actor: Actor,
+    cohortId: string,
+  ): Promise<{ cohortId: string; status: CohortStatus }> {
+    return this.tx.transaction(async () => {
+      const cohort = await this.cohorts.lock(cohortId);
+      if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
+      if (cohort.status !== CohortStatus.Completed) {
+        throw new CoursesError(
+          CoursesErrorCode.CohortNotCompleted,
+          `Only a completed cohort can be reopened; this one is ${cohort.status}`,
+        );
+      }
+      await this.cohorts.markReopened(cohortId);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'cohort.reopened',
+        subject: `cohort/${cohortId}`,
+      });
+      return { cohortId, status: CohortStatus.Open };
     });
   }
 }

@@ -26,6 +26,12 @@ export enum CoursesErrorCode {
   LinkInvalid = 'courses.link_invalid',
   LinkExpired = 'courses.link_expired',
   CalendarFeedNotFound = 'courses.calendar_feed_not_found',
+  /** Completing a cohort whose first session has not begun. */
+  CohortNotStarted = 'courses.cohort_not_started',
+  /** Reopening a cohort that is not completed. */
+  CohortNotCompleted = 'courses.cohort_not_completed',
+  /** A trainee enrolling in a later stage's course before its prerequisites are met. */
+  PrerequisitesUnmet = 'courses.prerequisites_unmet',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

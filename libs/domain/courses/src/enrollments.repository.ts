@@ -261,6 +261,21 @@ export class EnrollmentsRepository {
    * Marks completed every enrolled trainee with enough sessions attended (excused absences do
    * not count); returns who completed. Trainees already completed are left alone.
    */
+  /**
+   * Takes completion back from the enrollments whose (corrected) attendance no longer meets the
+   * minimum; what was issued for them (CE credits) stays.
+   */
+  async clearCompletions(cohortId: string, minSessions: number): Promise<{ id: string }[]> {
+    return this.tx.query<{ id: string }>(
+      `UPDATE enrollments e SET completed_at = NULL
+       WHERE e.cohort_id = $1 AND e.completed_at IS NOT NULL
+         AND (SELECT count(*) FROM attendance_records a
+              WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.status = 'present') < $2
+       RETURNING e.id`,
+      [cohortId, minSessions],
+    );
+  }
+
   async markCompletions(
     cohortId: string,
     minSessions: number,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/domain/kernel';
@@ -55,12 +56,14 @@ export function reminderJobIds(session: Pick<SessionRow, 'id' | 'starts_at'>): s
   );
 }
 
-function autoCompletionJob(cohortId: string, lastEndsAt: Date) {
+/** The cohort's completion by itself, `graceDays` after its last session ends. */
+function autoCompletionJob(cohortId: string, lastEndsAt: Date, graceDays: number) {
+  const dueAt = new Date(lastEndsAt.getTime() + graceDays * 86_400_000);
   const item: JobItem = {
     name: JobName.CompleteCohort,
-    data: { cohortId, requestedBy: null, dueAt: lastEndsAt.toISOString() },
+    data: { cohortId, requestedBy: null, dueAt: dueAt.toISOString() },
   };
-  return { item, jobId: jobIdOf(item) };
+  return { item, jobId: jobIdOf(item), dueAt };
 }
 
 const toSessionView = (s: SessionRow): SessionView => ({
@@ -81,6 +84,7 @@ export class SchedulingService {
   private readonly logger = new Logger(SchedulingService.name);
 
   constructor(
+    private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly cohorts: CohortsRepository,
     private readonly outbox: Outbox,
@@ -116,11 +120,13 @@ export class SchedulingService {
         for (const job of reminderJobs(session, now))
           await this.outbox.add(job.item, { delayMs: job.delayMs, jobId: job.jobId });
       }
+      // Completes by itself once the grace after the last session is over, attendance open till
+      // then; the record of an earlier cohort (its last session already over) waits for an admin.
       const last = sessions[sessions.length - 1];
       if (last && last.ends_at.getTime() > now) {
-        const job = autoCompletionJob(cohortId, last.ends_at);
+        const job = autoCompletionJob(cohortId, last.ends_at, this.config.COMPLETION_GRACE_DAYS);
         await this.outbox.add(job.item, {
-          delayMs: last.ends_at.getTime() - now,
+          delayMs: job.dueAt.getTime() - now,
           jobId: job.jobId,
         });
       }
@@ -172,10 +178,14 @@ export class SchedulingService {
         await this.outbox.add(job.item, { delayMs: job.delayMs, jobId: job.jobId });
       const obsoleteJobIds = reminderJobIds(before);
       if (!next) {
-        obsoleteJobIds.push(autoCompletionJob(cohortId, before.ends_at).jobId);
-        if (endsAt.getTime() > now) {
-          const job = autoCompletionJob(cohortId, endsAt);
-          await this.outbox.add(job.item, { delayMs: endsAt.getTime() - now, jobId: job.jobId });
+        const grace = this.config.COMPLETION_GRACE_DAYS;
+        obsoleteJobIds.push(autoCompletionJob(cohortId, before.ends_at, grace).jobId);
+        if (endsAt.getTime() > now && !cohort.reopened_at && cohort.created_at < endsAt) {
+          const job = autoCompletionJob(cohortId, endsAt, grace);
+          await this.outbox.add(job.item, {
+            delayMs: job.dueAt.getTime() - now,
+            jobId: job.jobId,
+          });
         }
       }
       if (endsAt.getTime() > now) {
