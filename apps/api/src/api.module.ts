@@ -34,6 +34,7 @@ import { PracticeLogsController } from './practice/practice-logs.controller.js';
 import { PathwayVersionsController } from './pathway/pathway-versions.controller.js';
 import { ProgressController } from './pathway/progress.controller.js';
 import { PracticumsController } from './practicum/practicums.controller.js';
+import { PracticumAdminController } from './practicum/practicum-admin.controller.js';
 import { PracticumViewsController } from './practicum/practicum-views.controller.js';
 import { RecordingsController } from './practicum/recordings.controller.js';
 
@@ -71,6 +72,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     PracticumsController,
     RecordingsController,
     PracticumViewsController,
+    PracticumAdminController,
     PracticeLogsController,
     AttestationsController,
     ApplicationsController,

@@ -101,6 +101,8 @@ const practicum: Record<PracticumErrorCode, number> = {
   [PracticumErrorCode.RecordingNotAwaitingReview]: 409,
   [PracticumErrorCode.CommentOutOfRange]: 422,
   [PracticumErrorCode.IncompleteScores]: 400,
+  [PracticumErrorCode.OwnCase]: 403,
+  [PracticumErrorCode.ReviewerNotEligible]: 422,
 };
 
 const practice: Record<PracticeErrorCode, number> = {

@@ -31,13 +31,13 @@ import {
 } from '@msc/domain/practicum';
 import { AppConfig } from '@msc/config';
 import { StorageError, StorageErrorCode } from '@msc/storage';
-import { PageQuery } from '../common/pagination.dto.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { multipartParts, partFailure } from '../http/multipart.js';
 import { flattenValidationErrors } from '../http/validation.js';
+import { MyPracticumsQuery } from './dto/practicum-views.dto.js';
 import {
   CreatePracticumDto,
   ListSessionsQuery,
@@ -89,7 +89,7 @@ export class PracticumsController {
   @ApiOperation({ summary: 'The practicums I am trainee or mentor of' })
   @ApiOkResponse({ type: MyPracticumListResponse })
   @ApiProblems(400)
-  listMine(@CurrentUser() user: UserView, @Query() query: PageQuery) {
+  listMine(@CurrentUser() user: UserView, @Query() query: MyPracticumsQuery) {
     return this.practicums.listMine(user, query);
   }
 

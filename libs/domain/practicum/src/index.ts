@@ -6,6 +6,7 @@ export * from './practicum.errors.js';
 export * from './practicum.evaluators.js';
 export * from './practicum.module.js';
 export * from './practicum.service.js';
+export type { PracticumFilter } from './practicums.repository.js';
 export * from './recording-media.js';
 export * from './recordings.service.js';
 export type { RecordingFilter, ReviewQueueStatus } from './recordings.repository.js';

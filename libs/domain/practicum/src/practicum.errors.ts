@@ -21,6 +21,10 @@ export enum PracticumErrorCode {
   RecordingNotAwaitingReview = 'practicum.recording_not_awaiting_review',
   CommentOutOfRange = 'practicum.comment_out_of_range',
   IncompleteScores = 'practicum.incomplete_scores',
+  /** An admin acting on their own practicum or recording (separation of duties). */
+  OwnCase = 'practicum.own_case',
+  /** The chosen reviewer may not review this recording (role, the trainee, or teaches the cohort). */
+  ReviewerNotEligible = 'practicum.reviewer_not_eligible',
 }
 
 export class PracticumError extends DomainError<PracticumErrorCode> {

@@ -8,6 +8,7 @@ import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
 import type { PracticumSessionKind } from './practicum-session.entity.js';
 import { PracticumStatus } from './practicum.entity.js';
 import {
+  type PracticumFilter,
   type PracticumRow,
   type PracticumSessionRow,
   PracticumsRepository,
@@ -22,6 +23,15 @@ export interface PracticumView {
   mentorName: string;
   createdAt: string;
   closedAt: string | null;
+  consultationCount: number;
+  consultationMinutes: number;
+  mentoringCount: number;
+  mentoringMinutes: number;
+  lastSessionAt: string | null;
+  recordingCount: number;
+  awaitingReviewCount: number;
+  /** Recordings whose latest review is `competent`. */
+  competentRecordingCount: number;
 }
 
 export interface PracticumSessionView {
@@ -43,6 +53,14 @@ const toView = (row: PracticumRow): PracticumView => ({
   mentorName: row.mentor_name,
   createdAt: row.created_at.toISOString(),
   closedAt: row.closed_at?.toISOString() ?? null,
+  consultationCount: row.consultation_count,
+  consultationMinutes: row.consultation_minutes,
+  mentoringCount: row.mentoring_count,
+  mentoringMinutes: row.mentoring_minutes,
+  lastSessionAt: row.last_session_at?.toISOString() ?? null,
+  recordingCount: row.recording_count,
+  awaitingReviewCount: row.awaiting_review_count,
+  competentRecordingCount: row.competent_recording_count,
 });
 
 const toSessionView = (row: PracticumSessionRow): PracticumSessionView => ({
@@ -138,8 +156,16 @@ export class PracticumService {
     return toView(await this.visible(actor, id));
   }
 
-  async listMine(actor: Actor, page: { limit: number; offset: number }) {
-    const { items, total } = await this.practicums.listForUser(actor.id, page);
+  async listMine(
+    actor: Actor,
+    filter: {
+      role?: 'trainee' | 'mentor';
+      status?: PracticumStatus;
+      limit: number;
+      offset: number;
+    },
+  ) {
+    const { items, total } = await this.practicums.listForUser(actor.id, filter);
     return {
       items: items.map((row) => ({
         ...toView(row),
@@ -147,6 +173,85 @@ export class PracticumService {
       })),
       total,
     };
+  }
+
+  /** Every practicum, for admins, with names and counts. */
+  async list(filter: PracticumFilter): Promise<{ items: PracticumView[]; total: number }> {
+    const { items, total } = await this.practicums.list(filter);
+    return { items: items.map(toView), total };
+  }
+
+  /**
+   * Gives an active practicum another mentor (an admin's decision, audited): one who holds the
+   * mentor role and is not the trainee. Reviews already assigned stay with their reviewer.
+   */
+  async changeMentor(actor: Actor, id: string, mentorId: string): Promise<PracticumView> {
+    return this.tx.transaction(async () => {
+      const current = await this.practicums.findForUpdate(id);
+      if (!current) {
+        throw new PracticumError(PracticumErrorCode.PracticumNotFound, 'No such practicum');
+      }
+      if (current.trainee_id === actor.id) {
+        throw new PracticumError(
+          PracticumErrorCode.OwnCase,
+          'An admin does not choose the mentor of their own practicum; another admin does',
+        );
+      }
+      if (mentorId === current.trainee_id) {
+        throw new PracticumError(
+          PracticumErrorCode.SamePerson,
+          'A trainee cannot be their own mentor',
+        );
+      }
+      if (current.status !== PracticumStatus.Active) {
+        throw new PracticumError(PracticumErrorCode.PracticumClosed, 'The practicum is closed');
+      }
+      if (mentorId === current.mentor_id) return toView((await this.practicums.findById(id))!);
+      const roles = (await this.practicums.rolesOf([mentorId])).get(mentorId);
+      if (!roles) throw new PracticumError(PracticumErrorCode.UserNotFound, `No user ${mentorId}`);
+      if (!roles.includes(Role.Mentor)) {
+        throw new PracticumError(
+          PracticumErrorCode.NotAMentor,
+          'The mentor must hold the mentor role',
+        );
+      }
+      await this.practicums.changeMentor(id, mentorId);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'practicum.mentor_changed',
+        subject: `practicum/${id}`,
+        details: { from: current.mentor_id, to: mentorId },
+      });
+      const view = toView((await this.practicums.findById(id))!);
+      const change = `${id}-${current.mentor_id}-${mentorId}-${Date.now()}`;
+      await this.notifier.notifyMany([
+        {
+          userId: view.traineeId,
+          dedupeKey: `practicum-mentor-changed-${change}-trainee`,
+          kind: 'practicum.mentor_changed',
+          title: 'Your practicum has a new mentor',
+          body: `${view.mentorName} is now your practicum mentor.`,
+          email: true,
+        },
+        {
+          userId: mentorId,
+          dedupeKey: `practicum-mentor-changed-${change}-mentor`,
+          kind: 'practicum.mentor_changed',
+          title: 'A practicum to supervise',
+          body: `You now supervise the practicum of ${view.traineeName}.`,
+          email: true,
+        },
+        {
+          userId: current.mentor_id,
+          dedupeKey: `practicum-mentor-changed-${change}-previous`,
+          kind: 'practicum.mentor_changed',
+          title: 'A practicum has another mentor',
+          body: `The practicum of ${view.traineeName} is now supervised by ${view.mentorName}.`,
+          email: false,
+        },
+      ]);
+      return view;
+    });
   }
 
   async close(actor: Actor, id: string): Promise<PracticumView> {

@@ -3,6 +3,7 @@ import { TransactionHost } from '@msc/db';
 import type { Role } from '@msc/domain/kernel';
 import type { PracticumSessionKind } from './practicum-session.entity.js';
 import type { PracticumStatus } from './practicum.entity.js';
+import { containsPattern } from './recordings.repository.js';
 
 export interface PracticumRow {
   id: string;
@@ -13,6 +14,16 @@ export interface PracticumRow {
   closed_at: Date | null;
   trainee_name: string;
   mentor_name: string;
+  trainee_email: string;
+  mentor_email: string;
+  consultation_count: number;
+  consultation_minutes: number;
+  mentoring_count: number;
+  mentoring_minutes: number;
+  last_session_at: Date | null;
+  recording_count: number;
+  awaiting_review_count: number;
+  competent_recording_count: number;
 }
 
 export interface PracticumSessionRow {
@@ -25,12 +36,45 @@ export interface PracticumSessionRow {
   created_at: Date;
 }
 
+/** A practicum with its people's names and the counts of its ledger and its recordings. */
 const PRACTICUM_SELECT = `
   SELECT p.id, p.trainee_id, p.mentor_id, p.status, p.created_at, p.closed_at,
-         t.display_name AS trainee_name, m.display_name AS mentor_name
+         t.display_name AS trainee_name, m.display_name AS mentor_name,
+         t.email AS trainee_email, m.email AS mentor_email,
+         ledger.consultation_count, ledger.consultation_minutes,
+         ledger.mentoring_count, ledger.mentoring_minutes, ledger.last_session_at,
+         recs.recording_count, recs.awaiting_review_count, recs.competent_recording_count
   FROM practicums p
   JOIN users t ON t.id = p.trainee_id
-  JOIN users m ON m.id = p.mentor_id`;
+  JOIN users m ON m.id = p.mentor_id
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE s.kind = 'consultation')::int AS consultation_count,
+           COALESCE(sum(s.minutes) FILTER (WHERE s.kind = 'consultation'), 0)::int AS consultation_minutes,
+           count(*) FILTER (WHERE s.kind = 'mentoring')::int AS mentoring_count,
+           COALESCE(sum(s.minutes) FILTER (WHERE s.kind = 'mentoring'), 0)::int AS mentoring_minutes,
+           max(s.held_at) AS last_session_at
+    FROM practicum_sessions s WHERE s.practicum_id = p.id
+  ) ledger
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS recording_count,
+           count(*) FILTER (WHERE r.status = 'awaiting_review')::int AS awaiting_review_count,
+           count(*) FILTER (WHERE r.status = 'reviewed' AND (
+             SELECT m2.outcome FROM mentor_reviews m2 WHERE m2.recording_id = r.id
+             ORDER BY m2.created_at DESC, m2.id DESC LIMIT 1) = 'competent')::int
+             AS competent_recording_count
+    FROM teaching_recordings r WHERE r.practicum_id = p.id
+  ) recs`;
+
+/** What an admin's list of practicums may be narrowed to. */
+export interface PracticumFilter {
+  status?: PracticumStatus;
+  traineeId?: string;
+  mentorId?: string;
+  /** A part of the trainee's or the mentor's name or e-mail. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
 
 const SESSION_COLUMNS = 'id, practicum_id, kind, held_at, minutes, logged_by, created_at';
 
@@ -66,19 +110,76 @@ export class PracticumsRepository {
     return rows[0] ?? null;
   }
 
-  /** The practicums where the user is the trainee or the mentor, newest first. */
+  /** The practicums where the user is the trainee or the mentor (or one of the two), newest first. */
   async listForUser(
     userId: string,
-    page: { limit: number; offset: number },
+    filter: {
+      role?: 'trainee' | 'mentor';
+      status?: PracticumStatus;
+      limit: number;
+      offset: number;
+    },
   ): Promise<{ items: PracticumRow[]; total: number }> {
+    const who =
+      filter.role === 'trainee'
+        ? 'p.trainee_id = $1'
+        : filter.role === 'mentor'
+          ? 'p.mentor_id = $1'
+          : '(p.trainee_id = $1 OR p.mentor_id = $1)';
     return this.tx.page<PracticumRow>(
       {
-        sql: `${PRACTICUM_SELECT} WHERE p.trainee_id = $1 OR p.mentor_id = $1`,
-        params: [userId],
+        sql: `${PRACTICUM_SELECT} WHERE ${who} AND ($2::text IS NULL OR p.status = $2)`,
+        params: [userId, filter.status ?? null],
         orderBy: 'created_at DESC, id',
       },
-      page,
+      filter,
     );
+  }
+
+  /** Every practicum, for admins: active ones first, then newest first. */
+  async list(filter: PracticumFilter): Promise<{ items: PracticumRow[]; total: number }> {
+    return this.tx.page<PracticumRow>(
+      {
+        sql: `${PRACTICUM_SELECT}
+              WHERE ($1::text IS NULL OR p.status = $1)
+                AND ($2::uuid IS NULL OR p.trainee_id = $2)
+                AND ($3::uuid IS NULL OR p.mentor_id = $3)
+                AND ($4::text IS NULL OR t.display_name ILIKE $4 OR t.email ILIKE $4
+                     OR m.display_name ILIKE $4 OR m.email ILIKE $4)`,
+        params: [
+          filter.status ?? null,
+          filter.traineeId ?? null,
+          filter.mentorId ?? null,
+          filter.q ? containsPattern(filter.q) : null,
+        ],
+        orderBy: "(status = 'active') DESC, created_at DESC, id",
+      },
+      filter,
+    );
+  }
+
+  /** Gives an active practicum another mentor; false when it is not active. */
+  async changeMentor(id: string, mentorId: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE practicums SET mentor_id = $2 WHERE id = $1 AND status = 'active' RETURNING id`,
+      [id, mentorId],
+    );
+    return rows.length > 0;
+  }
+
+  async findForUpdate(id: string): Promise<{
+    id: string;
+    trainee_id: string;
+    mentor_id: string;
+    status: PracticumStatus;
+  } | null> {
+    const rows = await this.tx.query<{
+      id: string;
+      trainee_id: string;
+      mentor_id: string;
+      status: PracticumStatus;
+    }>('SELECT id, trainee_id, mentor_id, status FROM practicums WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0] ?? null;
   }
 
   async close(id: string): Promise<boolean> {

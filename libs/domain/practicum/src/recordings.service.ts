@@ -3,9 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin, Role } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
-import { jobIdOf, type JobItem, JobName } from '@msc/queue';
+import { jobIdOf, type JobItem, JobName, JobQueue, QueueName } from '@msc/queue';
 import { BlobStore, type ByteRange, StorageError, StorageErrorCode } from '@msc/storage';
 import {
   DAY_MS,
@@ -156,6 +156,7 @@ export class RecordingsService {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** Refuses before a byte is read: only the trainee of an active practicum uploads to it. */
@@ -412,6 +413,107 @@ export class RecordingsService {
       });
       return 'assigned';
     });
+  }
+
+  /**
+   * An admin gives an awaiting recording to another reviewer: one who holds the mentor role, is
+   * not the trainee and teaches nothing of the recorded cohort. The review is due
+   * `REVIEW_DUE_DAYS` from now; the previous reviewer's reminder and escalation are dropped and
+   * new ones scheduled; the new reviewer is told (and the previous one).
+   */
+  async reassignReviewer(
+    actor: Actor,
+    id: string,
+    reviewerId: string,
+    now = new Date(),
+  ): Promise<RecordingView> {
+    const previous = await this.tx.transaction(async () => {
+      const row = await this.recordings.findById(id, { forUpdate: true });
+      if (!row) throw new PracticumError(PracticumErrorCode.RecordingNotFound, 'No such recording');
+      if (row.trainee_id === actor.id) {
+        throw new PracticumError(
+          PracticumErrorCode.OwnCase,
+          'An admin does not choose the reviewer of their own recording; another admin does',
+        );
+      }
+      if (row.status !== RecordingStatus.AwaitingReview) {
+        throw new PracticumError(
+          PracticumErrorCode.RecordingNotAwaitingReview,
+          `The recording is ${row.status}; only one awaiting review gets another reviewer`,
+        );
+      }
+      if (row.reviewer_id === reviewerId) return null;
+      const candidate = await this.recordings.reviewerCandidate(reviewerId, row.cohort_id);
+      if (!candidate) {
+        throw new PracticumError(PracticumErrorCode.UserNotFound, `No user ${reviewerId}`);
+      }
+      const refusal =
+        reviewerId === row.trainee_id
+          ? 'The trainee does not review their own recording'
+          : !candidate.roles.includes(Role.Mentor)
+            ? 'The reviewer must hold the mentor role'
+            : candidate.teaches_cohort
+              ? 'The reviewer teaches the recorded cohort; a reviewer is independent of it'
+              : null;
+      if (refusal) {
+        throw new PracticumError(PracticumErrorCode.ReviewerNotEligible, refusal, {
+          reviewerId,
+        });
+      }
+      const dueAt = new Date(now.getTime() + REVIEW_DUE_DAYS * DAY_MS);
+      await this.recordings.reassignReviewer(id, reviewerId, { assignedAt: now, dueAt });
+      const reminder = reminderJob(id, reviewerId);
+      const escalation = escalationJob(id, reviewerId);
+      await this.outbox.add(reminder, {
+        delayMs: REVIEW_REMINDER_DAYS * DAY_MS,
+        jobId: jobIdOf(reminder),
+      });
+      await this.outbox.add(escalation, {
+        delayMs: REVIEW_ESCALATION_DAYS * DAY_MS,
+        jobId: jobIdOf(escalation),
+      });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'recording.reviewer_reassigned',
+        subject: `recording/${id}`,
+        details: { from: row.reviewer_id, to: reviewerId, dueAt: dueAt.toISOString() },
+      });
+      const change = `${id}-${reviewerId}-${now.getTime()}`;
+      await this.notifier.notify({
+        userId: reviewerId,
+        dedupeKey: `review-reassigned-${change}`,
+        kind: 'review.assigned',
+        title: 'A teaching recording to review',
+        body: `Please review the teaching recording of session ${row.session_number} by ${dueAt.toISOString().slice(0, 10)}.`,
+        email: true,
+      });
+      if (row.reviewer_id) {
+        await this.notifier.notify({
+          userId: row.reviewer_id,
+          dedupeKey: `review-withdrawn-${change}`,
+          kind: 'review.withdrawn',
+          title: 'A review was given to another mentor',
+          body: `The review of the teaching recording of session ${row.session_number} was given to another mentor; you no longer owe it.`,
+          email: false,
+        });
+      }
+      return { reviewerId: row.reviewer_id };
+    });
+    // The jobs guard on the reviewer too: removing the old ones is tidiness, not correctness.
+    if (previous?.reviewerId) {
+      for (const item of [
+        reminderJob(id, previous.reviewerId),
+        escalationJob(id, previous.reviewerId),
+      ]) {
+        await this.jobs.remove(QueueName.Recordings, jobIdOf(item)).catch((error: unknown) => {
+          this.logger.warn(
+            { err: error, recordingId: id },
+            'could not remove a review deadline job',
+          );
+        });
+      }
+    }
+    return this.get(actor, id);
   }
 
   /** The ReviewReminder job: only while the same reviewer still owes the review. */

@@ -18,6 +18,21 @@ export class PracticumResponse {
   @ApiProperty() mentorName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ description: 'Consultation sessions logged' }) consultationCount: number;
+  @ApiProperty() consultationMinutes: number;
+  @ApiProperty({ description: 'Mentoring sessions logged' }) mentoringCount: number;
+  @ApiProperty() mentoringMinutes: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  lastSessionAt: string | null;
+  @ApiProperty({ description: 'Teaching recordings uploaded' }) recordingCount: number;
+  @ApiProperty() awaitingReviewCount: number;
+  @ApiProperty({ description: 'Recordings whose latest review is `competent`' })
+  competentRecordingCount: number;
+}
+
+export class PracticumListResponse {
+  @ApiProperty({ type: [PracticumResponse] }) items: PracticumResponse[];
+  @ApiProperty() total: number;
 }
 
 export class MyPracticumResponse extends PracticumResponse {
