@@ -526,10 +526,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /**
-     * Complete a cohort: completions are computed, CE issuance starts
-     * @description Also done by itself COMPLETION_GRACE_DAYS after the last session ends (attendance stays open until then); 409 before the first session has begun. Completing a reopened cohort recomputes its completions.
-     */
+    /** Complete a cohort: completions are computed, CE issuance starts */
     post: operations['CohortsController_complete'];
     delete?: never;
     options?: never;
@@ -567,26 +564,6 @@ export interface paths {
     post?: never;
     /** Withdraw from a cohort; the first on the waitlist moves up */
     delete: operations['EnrollmentsController_withdraw'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cohorts/{id}/reopen': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Reopen a completed cohort so that its attendance can be corrected
-     * @description Complete it again afterwards: completions are recomputed, CE credits already issued stay and newly eligible trainees get theirs. A reopened cohort does not complete by itself.
-     */
-    post: operations['CohortsController_reopen'];
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1797,15 +1774,6 @@ export interface components {
     CohortListResponse: {
       items: components['schemas']['CohortResponse'][];
       total: number;
-    };
-    CohortReopenedResponse: {
-      /** Format: uuid */
-      cohortId: string;
-      /**
-       * @description Open again: attendance can be corrected
-       * @enum {string}
-       */
-      status: 'open';
     };
     CohortResponse: {
       /** @enum {string} */
@@ -3933,7 +3901,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -4974,81 +4944,6 @@ export interface operations {
         };
       };
       /** @description Needs one of the roles: trainee */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Not found */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Conflicts with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-    };
-  };
-  CohortsController_reopen: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CohortReopenedResponse'];
-        };
-      };
-      /** @description Invalid input; `errors` names each field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description No valid access token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDto'];
-        };
-      };
-      /** @description Needs one of the roles: admin */
       403: {
         headers: {
           [name: string]: unknown;
