@@ -33,6 +33,7 @@ import { AddressRateLimitGuard } from '../http/address-rate-limit.guard.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { SignedIn } from '../http/roles.decorator.js';
 import {
   ChangePasswordDto,
@@ -76,6 +77,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Create a trainee account and sign in' })
   @ApiHeader(WEB_HEADER)
   @ApiCreatedResponse({ type: SessionResponse })
+  @ApiProblems(400, 409, 429, 503)
   async register(
     @Body() body: RegisterDto,
     @Req() request: FastifyRequest,
@@ -91,6 +93,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @ApiHeader(WEB_HEADER)
   @ApiOkResponse({ type: SessionResponse })
+  @ApiProblems(400, 401, 429, 503)
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -111,6 +114,7 @@ export class AuthController {
   })
   @ApiHeader(WEB_HEADER)
   @ApiOkResponse({ type: SessionResponse })
+  @ApiProblems(400, 401, 403, 429, 503)
   async refresh(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
@@ -149,6 +153,7 @@ export class AuthController {
   @ApiHeader(WEB_HEADER)
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiProblems(400, 401, 503)
   async logout(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
@@ -189,6 +194,7 @@ export class AuthController {
       'Always 202, whether or not the e-mail is known. A known account receives a link to /reset-password?token=…, valid one hour, once.',
   })
   @ApiAcceptedResponse({ description: 'If the e-mail belongs to an account, a link is on its way' })
+  @ApiProblems(400, 429, 503)
   async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
     await this.identity.requestPasswordReset(body.email);
   }
@@ -203,6 +209,7 @@ export class AuthController {
       'Every session of the person is signed out. A used, expired or unknown token is 400.',
   })
   @ApiNoContentResponse({ description: 'The password is changed' })
+  @ApiProblems(400, 429, 503)
   async confirmPasswordReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.identity.confirmPasswordReset(body.token, body.password);
   }
@@ -219,6 +226,7 @@ export class AuthController {
   @Patch('me')
   @ApiOperation({ summary: 'Change my display name and/or time zone' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400)
   updateProfile(@CurrentUser() user: UserView, @Body() body: UpdateProfileDto) {
     return this.identity.updateProfile(user, body);
   }
@@ -232,6 +240,7 @@ export class AuthController {
       '403 when the current password is wrong. Every other session is signed out; the one that sent this request stays signed in.',
   })
   @ApiNoContentResponse({ description: 'The password is changed' })
+  @ApiProblems(400, 403)
   async changePassword(
     @CurrentUser() user: UserView,
     @Body() body: ChangePasswordDto,

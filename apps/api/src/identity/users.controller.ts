@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { IdentityService, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
 import { UserListResponse, UserResponse } from './dto/identity.response.js';
 import { CreateUserDto, ListUsersQuery, SetRolesDto } from './dto/users.dto.js';
@@ -16,6 +17,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user with the given roles' })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblems(400, 409)
   create(@CurrentUser() admin: UserView, @Body() body: CreateUserDto) {
     return this.identity.createUser(admin, body);
   }
@@ -23,6 +25,7 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'List the users, optionally those of one role' })
   @ApiOkResponse({ type: UserListResponse })
+  @ApiProblems(400)
   list(@Query() query: ListUsersQuery) {
     return this.identity.listUsers(query);
   }
@@ -30,6 +33,7 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.identity.getUser(id);
   }
@@ -37,6 +41,7 @@ export class UsersController {
   @Put(':id/roles')
   @ApiOperation({ summary: "Replace a user's roles (the last admin keeps the admin role)" })
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 404, 409)
   setRoles(
     @CurrentUser() admin: UserView,
     @Param('id', ParseUUIDPipe) id: string,

@@ -21,6 +21,7 @@ import { PageQuery } from '../common/pagination.dto.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { withinDeadline } from '../http/dependency-unavailable.js';
+import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
 import {
   type FailedJobResponse,
@@ -80,6 +81,7 @@ export class JobsController {
       'first within a queue, with why they failed and how many attempts they made.',
   })
   @ApiOkResponse({ type: JobsOverviewResponse })
+  @ApiProblems(400)
   async overview(@Query() query: JobsQuery): Promise<JobsOverviewResponse> {
     const [queues, failed] = await withinDeadline(
       Promise.all([this.jobs.counts(), this.jobs.failedJobs(query, query.queue)]),
@@ -120,6 +122,7 @@ export class JobsController {
       'Runs it again from its first attempt; 404 for an unknown job, 409 when not failed.',
   })
   @ApiOkResponse({ type: JobRetryResponse })
+  @ApiProblems(400, 404, 409)
   async retry(
     @CurrentUser() actor: Actor,
     @Param('queue') queueName: string,
