@@ -12,6 +12,7 @@ import { IndexForeignKeys1795860000000 } from './1795860000000-IndexForeignKeys.
 import { CreatePasswordResets1796100000000 } from './1796100000000-CreatePasswordResets.js';
 import { CreateCalendarFeeds1796200000000 } from './1796200000000-CreateCalendarFeeds.js';
 import { AddCohortReopenedAt1796200000001 } from './1796200000001-AddCohortReopenedAt.js';
+import { IndexUserLookup1796400000000 } from './1796400000000-IndexUserLookup.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreatePasswordResets1796100000000,
   CreateCalendarFeeds1796200000000,
   AddCohortReopenedAt1796200000001,
+  IndexUserLookup1796400000000,
 ];

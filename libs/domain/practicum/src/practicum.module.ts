@@ -5,6 +5,7 @@ import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
 import { StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
+import { PeopleLookup } from './people-lookup.js';
 import {
   CoursesTaughtEvaluator,
   RecordingsApprovedEvaluator,
@@ -42,6 +43,7 @@ export const practicumEntities = [
     StorageModule,
   ],
   providers: [
+    PeopleLookup,
     PracticumService,
     RecordingsService,
     ReviewsService,
@@ -53,7 +55,7 @@ export const practicumEntities = [
     SessionsLoggedEvaluator,
     RecordingsApprovedEvaluator,
   ],
-  exports: [PracticumService, RecordingsService, ReviewsService],
+  exports: [PeopleLookup, PracticumService, RecordingsService, ReviewsService],
 })
 export class PracticumModule implements OnModuleInit {
   constructor(
