@@ -96,13 +96,13 @@ describe('notifications by e-mail (e2e)', () => {
       expect(mail!.text).toBe(
         [
           'Hello Ada Lovelace,',
-          'Your account is ready. Your progress page shows your next step.',
+          'Welcome, Ada Lovelace: your account is ready. Your progress page shows your next step.',
           `Open my pathway: ${app.config.PUBLIC_BASE_URL}/`,
           `Times are shown in UTC, the time zone of your profile: ${app.config.PUBLIC_BASE_URL}/profile`,
         ].join('\n\n') + '\nMSC Pathway, Center for Mindful Self-Compassion',
       );
       expect(mail!.html).toContain('Hello Ada Lovelace,');
-      expect(mail!.html).toContain('Your account is ready.');
+      expect(mail!.html).toContain('your account is ready.');
       expect(linksOf(mail!.html)).toContain(`${app.config.PUBLIC_BASE_URL}/`);
       const row = await inboxRow(app, `welcome-${res.body.user.id}`);
       expect(row!.emailed_at).toBeInstanceOf(Date);

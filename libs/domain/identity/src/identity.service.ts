@@ -94,7 +94,7 @@ export class IdentityService {
         dedupeKey: `welcome-${row.id}`,
         kind: 'welcome',
         title: 'Welcome to the MSC teacher pathway',
-        body: 'Your account is ready. Your progress page shows your next step.',
+        body: `Welcome, ${row.display_name}: your account is ready. Your progress page shows your next step.`,
         email: true,
       });
       return this.startSession(row);
