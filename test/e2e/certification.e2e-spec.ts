@@ -183,8 +183,13 @@ describe('certification (e2e)', () => {
         {
           id: expect.any(String),
           designation: 'trained_teacher',
+          achievement: 'Trained MSC Teacher',
           status: 'active',
           issuedAt: expect.any(String),
+          verificationUrl: expect.stringMatching(/\/verify\/[0-9a-f-]{36}$/),
+          pdfUrl: expect.stringContaining('/api/v1/signed/credentials/'),
+          pdfUrlExpiresAt: expect.any(String),
+          linkedInUrl: expect.stringMatching(/^https:\/\/www\.linkedin\.com\/profile\/add\?/),
         },
       ]);
       // The approval now meets the practicum's admin_approval requirement.
