@@ -1,17 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const cohortsRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/cohorts',
-  component: comingSoon('cohorts'),
+  component: lazyRouteComponent(() => import('./cohorts-page'), 'CohortsPage'),
 });
 
 export const myCoursesRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/my-courses',
-  component: comingSoon('myCourses'),
+  component: lazyRouteComponent(() => import('./my-courses-page'), 'MyCoursesPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
