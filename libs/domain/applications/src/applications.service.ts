@@ -3,7 +3,7 @@ import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { type Actor, isAdmin } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
-import { ProgressService } from '@msc/domain/pathway';
+import { type PathwayStep, ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';
 import { applyDecision } from './decided-submissions.js';
 import { ApplicationKind, ApplicationStatus } from './training-application.entity.js';
@@ -31,10 +31,17 @@ export interface ApplicationListItem extends ApplicationView {
 
 export type ApplicationDecision = 'approved' | 'rejected';
 
-/** The pathway stage every requirement of which (and of the stages before) an application needs. */
-export const PREREQUISITE_STAGE: Record<ApplicationKind, string> = {
-  [ApplicationKind.TeacherTraining]: 'personal_practice',
-};
+/**
+ * What an application needs met first: everything the trainee's pathway lists before the
+ * requirement that this application be approved, wherever the version puts it (no stage key).
+ */
+export function applicationPrerequisites(kind: ApplicationKind): PathwayStep {
+  return {
+    before: (r) =>
+      r.kind === RequirementKind.ApplicationApproved && r.params.applicationKind === kind,
+    describe: `requirement of an approved ${kind} application`,
+  };
+}
 
 const KIND_TITLES: Record<ApplicationKind, string> = {
   [ApplicationKind.TeacherTraining]: 'teacher training',
@@ -75,7 +82,7 @@ export class ApplicationsService {
     input: { kind: ApplicationKind; statement: string },
   ): Promise<ApplicationView> {
     if (await this.applications.findOpen(actor.id, input.kind)) throw this.alreadyOpen(input.kind);
-    const unmet = await this.progress.unmetFor(actor.id, PREREQUISITE_STAGE[input.kind]);
+    const unmet = await this.progress.unmetFor(actor.id, applicationPrerequisites(input.kind));
     if (unmet.length > 0) {
       throw new ApplicationsError(
         ApplicationsErrorCode.PrerequisitesUnmet,

@@ -55,9 +55,14 @@ export class CertificationService {
   async unmetFor(traineeId: string, designation: Designation): Promise<UnmetRequirement[]> {
     const definition = DESIGNATIONS[designation];
     const [unmet, prerequisiteHeld] = await Promise.all([
-      this.progress.unmetFor(traineeId, definition.stageKey, {
-        excludeKinds: [RequirementKind.AdminApproval],
-      }),
+      // The stage that leads to the designation, wherever the trainee's version puts it.
+      this.progress.unmetFor(
+        traineeId,
+        { throughDesignation: designation },
+        {
+          excludeKinds: [RequirementKind.AdminApproval],
+        },
+      ),
       definition.requires
         ? this.designations.isHeld(traineeId, definition.requires)
         : Promise.resolve(true),

@@ -7,8 +7,6 @@ export enum Designation {
 export const ALL_DESIGNATIONS: readonly Designation[] = Object.values(Designation);
 
 export interface DesignationDefinition {
-  /** The pathway stage whose requirements (admin approval aside) must all be met first. */
-  stageKey: string;
   /** The designation that must already be held, if any. */
   requires?: Designation;
   achievementName: string;
@@ -18,7 +16,6 @@ export interface DesignationDefinition {
 
 export const DESIGNATIONS: Readonly<Record<Designation, DesignationDefinition>> = {
   [Designation.TrainedTeacher]: {
-    stageKey: 'practicum',
     achievementName: 'Trained MSC Teacher',
     description:
       'Completed Mindful Self-Compassion teacher training and the supervised Teacher Training Practicum.',
@@ -28,7 +25,6 @@ export const DESIGNATIONS: Readonly<Record<Designation, DesignationDefinition>> 
       'participants while attending 10 group consultation sessions; approved by the certifying body.',
   },
   [Designation.CertifiedTeacher]: {
-    stageKey: 'certification',
     requires: Designation.TrainedTeacher,
     achievementName: 'Certified MSC Teacher',
     description:

@@ -6,7 +6,7 @@ import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
 import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-versions.repository.js';
 import { type DerivedProgress, deriveProgress, evaluateStages } from './progress-engine.js';
 import { ProgressViewers } from './progress-viewers.js';
-import type { RequirementKind } from './requirement.js';
+import type { RequirementDefinition, RequirementKind, StageDefinition } from './requirement.js';
 import { shownHave } from './sentences.js';
 
 /** The pathway every new trainee starts on (its latest published version). */
@@ -24,6 +24,46 @@ export interface UnmetRequirement {
   have: number;
   need: number;
   detail: string;
+}
+
+/**
+ * Which part of a trainee's pathway a step (an application, a designation, an enrollment) needs
+ * met first, found by what the pinned version holds rather than by stage keys, so that a version
+ * that renames or reorders its stages keeps working:
+ * - `{ throughDesignation }`: every stage up to and including the one leading to that designation;
+ * - `{ before, describe }`: everything the pathway lists before the first requirement `before`
+ *   matches (the stages before its stage, and the requirements before it in its stage);
+ * - a stage key: every stage up to and including it (for tools and tests).
+ */
+export type PathwayStep =
+  | string
+  | { throughDesignation: string }
+  | { before: (requirement: RequirementDefinition) => boolean; describe: string };
+
+/** Stages to evaluate, and the requirements of the last one that count. */
+function locate(
+  stages: readonly StageDefinition[],
+  step: PathwayStep,
+): { stages: number; lastStageRequirements: number } | null {
+  if (typeof step === 'string' || 'throughDesignation' in step) {
+    const index = stages.findIndex((stage) =>
+      typeof step === 'string' ? stage.key === step : stage.designation === step.throughDesignation,
+    );
+    return index === -1
+      ? null
+      : { stages: index + 1, lastStageRequirements: stages[index]!.requirements.length };
+  }
+  for (const [index, stage] of stages.entries()) {
+    const at = stage.requirements.findIndex(step.before);
+    if (at !== -1) return { stages: index + 1, lastStageRequirements: at };
+  }
+  return null;
+}
+
+function describeStep(step: PathwayStep): string {
+  if (typeof step === 'string') return `stage "${step}"`;
+  if ('throughDesignation' in step) return `stage leading to "${step.throughDesignation}"`;
+  return step.describe;
 }
 
 /**
@@ -77,34 +117,45 @@ export class ProgressService {
   }
 
   /**
-   * The unmet requirements of every stage up to and including `uptoStageKey`, for the steps that
-   * need them met first (a teacher-training application, a certification request). Requirements
-   * of `excludeKinds` are still evaluated (a later `time_since` may depend on them) but not listed.
+   * The unmet requirements a step needs met first (see PathwayStep), for the steps that need them
+   * (a teacher-training application, a certification request, enrolling in a later stage's
+   * course). Requirements of `excludeKinds` are still evaluated (a later `time_since` may depend on
+   * them) but not listed. When the trainee's version has no such step: `whenAbsent: 'nothing'`
+   * answers no unmet requirement, else PathwayError stage_not_found.
    */
   async unmetFor(
     traineeId: string,
-    uptoStageKey: string,
-    options: { excludeKinds?: RequirementKind[]; now?: Date } = {},
+    step: PathwayStep,
+    options: {
+      excludeKinds?: RequirementKind[];
+      now?: Date;
+      whenAbsent?: 'refuse' | 'nothing';
+    } = {},
   ): Promise<UnmetRequirement[]> {
     const pinned = await this.pinnedVersion(traineeId);
-    const upto = pinned.stages.findIndex((stage) => stage.key === uptoStageKey);
-    if (upto === -1) {
+    const found = locate(pinned.stages, step);
+    if (!found) {
+      if (options.whenAbsent === 'nothing') return [];
       throw new PathwayError(
         PathwayErrorCode.StageNotFound,
-        `The pathway ${pinned.key} v${pinned.version} has no stage "${uptoStageKey}"`,
+        `The pathway ${pinned.key} v${pinned.version} has no ${describeStep(step)}`,
       );
     }
     const excluded = new Set<string>(options.excludeKinds ?? []);
     const evaluated = await this.inSnapshot(() =>
       evaluateStages(
         this.registry,
-        pinned.stages.slice(0, upto + 1),
+        pinned.stages.slice(0, found.stages),
         traineeId,
         options.now ?? new Date(),
       ),
     );
     return evaluated
-      .flatMap((stage) => stage.requirements)
+      .flatMap((stage, index) =>
+        index === found.stages - 1
+          ? stage.requirements.slice(0, found.lastStageRequirements)
+          : stage.requirements,
+      )
       .filter(({ definition, result }) => !result.met && !excluded.has(definition.kind))
       .map(({ definition, result }) => ({
         key: definition.key,
