@@ -42,7 +42,11 @@ export class EnrollmentsController {
 
   @Roles(Role.Trainee, Role.Admin)
   @Post('cohorts/:id/enrollments')
-  @ApiOperation({ summary: 'Enroll in a cohort (or the waitlist when it is full)' })
+  @ApiOperation({
+    summary: 'Enroll in a cohort (or the waitlist when it is full)',
+    description:
+      'A trainee enrolling themselves in a teacher-training or practicum cohort needs what their pathway lists before it: 422 with `unmet` otherwise. Admins may record any enrollment.',
+  })
   @ApiCreatedResponse({ type: EnrollmentResponse })
   @ApiProblems(400, 403, 404, 409, 422)
   enroll(

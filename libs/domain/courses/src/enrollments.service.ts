@@ -3,13 +3,28 @@ import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { type Actor, hasRole, isAdmin, Role } from '@msc/domain/kernel';
 import { Notifier } from '@msc/domain/notifications';
+import { ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { JobName } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';
 import { CohortsRepository } from './cohorts.repository.js';
+import { CourseFormat } from './course.entity.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import type { EnrollmentView } from './courses.views.js';
 import { EnrollmentStatus } from './enrollment.entity.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
+
+/** The course formats of later stages: a trainee enrolling themselves needs what comes before. */
+const GATED_FORMATS: ReadonlySet<CourseFormat> = new Set([
+  CourseFormat.TeacherTraining,
+  CourseFormat.TeacherTrainingPracticum,
+]);
+
+const FORMAT_NAMES: Record<CourseFormat, string> = {
+  [CourseFormat.Msc8Week]: 'an 8-week MSC course',
+  [CourseFormat.MscIntensive]: 'an MSC Intensive',
+  [CourseFormat.TeacherTraining]: 'teacher training',
+  [CourseFormat.TeacherTrainingPracticum]: 'the Teacher Training Practicum',
+};
 
 export interface EnrollInput {
   userId?: string;
@@ -30,7 +45,44 @@ export class EnrollmentsService {
     private readonly outbox: Outbox,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly progress: ProgressService,
   ) {}
+
+  /**
+   * A trainee enrolling themselves in a teacher-training or practicum cohort needs everything
+   * their pathway lists before completing a course of that format (found by the requirement, not
+   * by a stage key): for teacher training the earlier stages and the approved application.
+   */
+  private async assertPrerequisites(userId: string, cohortId: string): Promise<void> {
+    const format = await this.cohorts.courseFormatOf(cohortId);
+    if (!format || !GATED_FORMATS.has(format)) return;
+    const unmet = await this.progress.unmetFor(
+      userId,
+      {
+        before: (r) =>
+          r.kind === RequirementKind.CourseCompleted &&
+          Array.isArray(r.params.formats) &&
+          r.params.formats.includes(format),
+        describe: `requirement to complete ${FORMAT_NAMES[format]}`,
+      },
+      { whenAbsent: 'nothing' },
+    );
+    if (unmet.length > 0) {
+      throw new CoursesError(
+        CoursesErrorCode.PrerequisitesUnmet,
+        `You cannot enroll in ${FORMAT_NAMES[format]} yet: ${unmet.length} ${unmet.length === 1 ? 'requirement is' : 'requirements are'} not met`,
+        {
+          unmet: unmet.map((r) => ({
+            key: r.key,
+            title: r.title,
+            have: r.have,
+            need: r.need,
+            detail: r.detail,
+          })),
+        },
+      );
+    }
+  }
 
   /**
    * A trainee enrolls themselves in an open cohort that has not started; an admin may enroll anyone,
@@ -48,6 +100,8 @@ export class EnrollmentsService {
     if (!input.userId && admin && !hasRole(actor, Role.Trainee)) {
       throw new CoursesError(CoursesErrorCode.UserIdRequired, 'Name the trainee with userId');
     }
+    // Admins record any enrollment (records of the past, exceptions); trainees meet the pathway.
+    if (!admin) await this.assertPrerequisites(userId, cohortId);
     return this.tx.transaction(async () => {
       const cohort = await this.cohorts.lock(cohortId);
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
