@@ -5,6 +5,7 @@ import { ApplicationsModule } from '@msc/domain/applications';
 import { CeCreditsModule } from '@msc/domain/ce-credits';
 import { CoursesModule, PracticeModule } from '@msc/domain/courses';
 import { CredentialsModule } from '@msc/domain/credentials';
+import { IdentityModule } from '@msc/domain/identity';
 import { MaintenanceModule } from '@msc/domain/maintenance';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { PracticumModule } from '@msc/domain/practicum';
@@ -22,6 +23,8 @@ import { TestJobHold } from './test-job-hold.js';
   imports: [
     DiscoveryModule,
     NotificationsModule,
+    // Registers the minter of password-reset links, which the e-mail needs as it is sent.
+    IdentityModule,
     CeCreditsModule,
     CredentialsModule,
     CoursesModule,
