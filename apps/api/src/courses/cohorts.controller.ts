@@ -36,8 +36,8 @@ import {
 import {
   CohortListResponse,
   CohortResponse,
+  CohortSessionResponse,
   CompletionRequestResponse,
-  SessionResponse,
   TeacherAssignmentResponse,
 } from './dto/courses.response.js';
 import { CohortReopenedResponse } from './dto/cohort-reopen.response.js';
@@ -125,7 +125,7 @@ export class CohortsController {
   @Roles(Role.Admin)
   @Put(':id/sessions/:sessionId')
   @ApiOperation({ summary: 'Move one session to another time' })
-  @ApiOkResponse({ type: SessionResponse })
+  @ApiOkResponse({ type: CohortSessionResponse })
   @ApiProblems(400, 404, 409)
   moveSession(
     @CurrentUser() admin: UserView,

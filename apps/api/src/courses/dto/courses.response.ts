@@ -29,7 +29,7 @@ export class CourseListResponse {
   @ApiProperty() total: number;
 }
 
-export class SessionResponse {
+export class CohortSessionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ minimum: 1 }) number: number;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
@@ -82,7 +82,7 @@ export class CohortResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: CohortCourseResponse }) course: CohortCourseResponse;
   @ApiProperty({ type: [CohortTeacherResponse] }) teachers: CohortTeacherResponse[];
-  @ApiProperty({ type: [SessionResponse] }) sessions: SessionResponse[];
+  @ApiProperty({ type: [CohortSessionResponse] }) sessions: CohortSessionResponse[];
 }
 
 export class CohortListResponse {

@@ -4,6 +4,8 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiResponse,
+  ApiSchema,
+  type ApiSchemaOptions,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '../problem.js';
@@ -18,9 +20,20 @@ export class UnmetRequirementDto {
   @ApiProperty({ example: 'Complete an MSC 8-week course' }) title: string;
   @ApiProperty({ example: 0 }) have: number;
   @ApiProperty({ example: 1 }) need: number;
+  @ApiPropertyOptional({
+    example: 'Complete an MSC 8-week course (0 of 1)',
+    description: 'A sentence saying what is still needed',
+  })
+  detail?: string;
 }
 
 /** RFC 9457 problem details: the body of every error answer (`application/problem+json`). */
+@ApiSchema({
+  description:
+    'RFC 9457 problem details. Extension members beside those listed carry what a refusal adds (for example maxBytes, currentStatus, notEnrolled).',
+  // Extension members are open by design (RFC 9457 §3.2).
+  additionalProperties: true,
+} as ApiSchemaOptions)
 export class ProblemDto {
   @ApiProperty({ format: 'uri', example: 'https://msc-pathway.dev/problems/validation' })
   type: string;
@@ -28,6 +41,11 @@ export class ProblemDto {
   @ApiProperty({ example: 400 }) status: number;
   @ApiProperty({ example: 'email must be an email' }) detail: string;
   @ApiPropertyOptional({ description: 'The request path' }) instance?: string;
+  @ApiPropertyOptional({
+    example: 'courses.already_enrolled',
+    description: 'The domain error code, stable for clients to branch on',
+  })
+  code?: string;
   @ApiPropertyOptional({
     type: [FieldErrorDto],
     description: 'Validation failures, one per field',
