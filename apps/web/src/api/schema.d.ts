@@ -526,7 +526,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Complete a cohort: completions are computed, CE issuance starts */
+    /**
+     * Complete a cohort: completions are computed, CE issuance starts
+     * @description Also done by itself COMPLETION_GRACE_DAYS after the last session ends (attendance stays open until then); 409 before the first session has begun. Completing a reopened cohort recomputes its completions.
+     */
     post: operations['CohortsController_complete'];
     delete?: never;
     options?: never;
@@ -544,7 +547,10 @@ export interface paths {
     /** A cohort's enrollments (admins and its teachers) */
     get: operations['EnrollmentsController_list'];
     put?: never;
-    /** Enroll in a cohort (or the waitlist when it is full) */
+    /**
+     * Enroll in a cohort (or the waitlist when it is full)
+     * @description A trainee enrolling themselves in a teacher-training or practicum cohort needs what their pathway lists before it: 422 with `unmet` otherwise. Admins may record any enrollment.
+     */
     post: operations['EnrollmentsController_enroll'];
     delete?: never;
     options?: never;
@@ -564,6 +570,26 @@ export interface paths {
     post?: never;
     /** Withdraw from a cohort; the first on the waitlist moves up */
     delete: operations['EnrollmentsController_withdraw'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reopen a completed cohort so that its attendance can be corrected
+     * @description Complete it again afterwards: completions are recomputed, CE credits already issued stay and newly eligible trainees get theirs. A reopened cohort does not complete by itself.
+     */
+    post: operations['CohortsController_reopen'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1180,7 +1206,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Every practicum, filtered by status, person or a part of a name or e-mail */
+    get: operations['PracticumAdminController_list'];
     put?: never;
     /** Open a practicum: a trainee and their mentor */
     post: operations['PracticumsController_create'];
@@ -1224,6 +1251,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practicums/{id}/mentor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give an active practicum another mentor (audited) */
+    put: operations['PracticumAdminController_changeMentor'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/practicums/{id}/recordings': {
     parameters: {
       query?: never;
@@ -1259,6 +1303,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every teaching recording, filtered by status, person, overdue or a part of a name */
+    get: operations['PracticumAdminController_listRecordings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/recordings/{id}': {
     parameters: {
       query?: never;
@@ -1286,6 +1347,23 @@ export interface paths {
     /** The recording media, whole or one byte range (Range) */
     get: operations['RecordingsController_content'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recordings/{id}/reviewer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Give an awaiting recording another reviewer (new due date, reminders; audited) */
+    put: operations['PracticumAdminController_reassignReviewer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1412,6 +1490,23 @@ export interface paths {
     get?: never;
     /** Replace a user's roles (the last admin keeps the admin role) */
     put: operations['UsersController_setRoles'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find people by the beginning of a word of their name or of their e-mail (at most 20) */
+    get: operations['PracticumAdminController_lookup'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -1725,6 +1820,13 @@ export interface components {
       traineeId: string;
       traineeName: string;
     };
+    ChangeMentorDto: {
+      /**
+       * Format: uuid
+       * @description A user with the mentor role, not the trainee
+       */
+      mentorId: string;
+    };
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
@@ -1775,6 +1877,15 @@ export interface components {
       items: components['schemas']['CohortResponse'][];
       total: number;
     };
+    CohortReopenedResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      /**
+       * @description Open again: attendance can be corrected
+       * @enum {string}
+       */
+      status: 'open';
+    };
     CohortResponse: {
       /** @enum {string} */
       cadence: 'weekly' | 'daily';
@@ -1796,7 +1907,7 @@ export interface components {
        */
       localTime: string;
       seatsLeft: number;
-      sessions: components['schemas']['SessionResponse'][];
+      sessions: components['schemas']['CohortSessionResponse'][];
       /**
        * Format: date
        * @description Local date of the first session
@@ -1812,6 +1923,15 @@ export interface components {
       timeZone: string;
       title: string;
       waitlistCount: number;
+    };
+    CohortSessionResponse: {
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /** Format: date-time */
+      startsAt: string;
     };
     CohortTeacherResponse: {
       displayName: string;
@@ -2183,15 +2303,28 @@ export interface components {
       total: number;
     };
     MyPracticumResponse: {
+      awaitingReviewCount: number;
       /** Format: date-time */
       closedAt: string | null;
+      /** @description Recordings whose latest review is `competent` */
+      competentRecordingCount: number;
+      /** @description Consultation sessions logged */
+      consultationCount: number;
+      consultationMinutes: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
       id: string;
+      /** Format: date-time */
+      lastSessionAt: string | null;
       /** Format: uuid */
       mentorId: string;
+      /** @description Mentoring sessions logged */
+      mentoringCount: number;
+      mentoringMinutes: number;
       mentorName: string;
+      /** @description Teaching recordings uploaded */
+      recordingCount: number;
       /**
        * @description What the caller is in it
        * @enum {string}
@@ -2283,6 +2416,17 @@ export interface components {
       traineeCount: number;
       version: number;
     };
+    PersonMatchListResponse: {
+      /** @description At most 20, names starting so first */
+      items: components['schemas']['PersonMatchResponse'][];
+    };
+    PersonMatchResponse: {
+      displayName: string;
+      email: string;
+      /** Format: uuid */
+      id: string;
+      roles: ('trainee' | 'mentor' | 'admin')[];
+    };
     PracticeLogListResponse: {
       items: components['schemas']['PracticeLogResponse'][];
       stats: components['schemas']['PracticeStatsResponse'];
@@ -2309,16 +2453,33 @@ export interface components {
       /** @description Days with practice among the last 60, today included */
       daysLast60: number;
     };
+    PracticumListResponse: {
+      items: components['schemas']['PracticumResponse'][];
+      total: number;
+    };
     PracticumResponse: {
+      awaitingReviewCount: number;
       /** Format: date-time */
       closedAt: string | null;
+      /** @description Recordings whose latest review is `competent` */
+      competentRecordingCount: number;
+      /** @description Consultation sessions logged */
+      consultationCount: number;
+      consultationMinutes: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
       id: string;
+      /** Format: date-time */
+      lastSessionAt: string | null;
       /** Format: uuid */
       mentorId: string;
+      /** @description Mentoring sessions logged */
+      mentoringCount: number;
+      mentoringMinutes: number;
       mentorName: string;
+      /** @description Teaching recordings uploaded */
+      recordingCount: number;
       /** @enum {string} */
       status: 'active' | 'closed';
       /** Format: uuid */
@@ -2344,7 +2505,13 @@ export interface components {
       /** Format: uuid */
       practicumId: string;
     };
+    /** @description RFC 9457 problem details. Extension members beside those listed carry what a refusal adds (for example maxBytes, currentStatus, notEnrolled). */
     ProblemDto: {
+      /**
+       * @description The domain error code, stable for clients to branch on
+       * @example courses.already_enrolled
+       */
+      code?: string;
       /** @example email must be an email */
       detail: string;
       /** @description Validation failures, one per field */
@@ -2362,6 +2529,8 @@ export interface components {
       type: string;
       /** @description The pathway requirements a refused step still needs */
       unmet?: components['schemas']['UnmetRequirementDto'][];
+    } & {
+      [key: string]: unknown;
     };
     ProgressDto: {
       currentStage?: string | null;
@@ -2409,6 +2578,13 @@ export interface components {
       checks: components['schemas']['DependencyChecksResponse'];
       /** @enum {string} */
       status: 'up' | 'down';
+    };
+    ReassignReviewerDto: {
+      /**
+       * Format: uuid
+       * @description A mentor who is not the trainee and does not teach the recorded cohort
+       */
+      reviewerId: string;
     };
     ReconcileRequestResponse: {
       /** @example reconcile.manual.1796300000000 */
@@ -2813,13 +2989,13 @@ export interface components {
         'incompetent' | 'beginner' | 'advanced_beginner' | 'competent' | 'proficient' | 'advanced';
     };
     SessionResponse: {
-      /** Format: date-time */
-      endsAt: string;
-      /** Format: uuid */
-      id: string;
-      number: number;
-      /** Format: date-time */
-      startsAt: string;
+      /** @description Bearer access token (JWT); keep it in memory only */
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      /** @description Bearer clients only: with the header X-MSC-Client: web it is set in the HttpOnly cookie msc_refresh instead */
+      refreshToken?: string;
+      user: components['schemas']['UserResponse'];
     };
     SetRolesDto: {
       roles: ('trainee' | 'mentor' | 'admin')[];
@@ -2883,6 +3059,11 @@ export interface components {
       userId: string;
     };
     UnmetRequirementDto: {
+      /**
+       * @description A sentence saying what is still needed
+       * @example Complete an MSC 8-week course (0 of 1)
+       */
+      detail?: string;
       /** @example 0 */
       have: number;
       /** @example msc_course */
@@ -2984,6 +3165,15 @@ export interface operations {
           'application/json': components['schemas']['JobsOverviewResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3033,6 +3223,15 @@ export interface operations {
           'application/json': components['schemas']['JobRetryResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -3044,6 +3243,24 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3753,6 +3970,42 @@ export interface operations {
           'application/json': components['schemas']['SessionResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   AuthController_logout: {
@@ -3778,6 +4031,33 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   AuthController_requestPasswordReset: {
@@ -3800,6 +4080,33 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   AuthController_confirmPasswordReset: {
@@ -3821,6 +4128,33 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
       };
     };
   };
@@ -3848,6 +4182,51 @@ export interface operations {
           'application/json': components['schemas']['SessionResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
     };
   };
   AuthController_register: {
@@ -3872,6 +4251,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Too many requests; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
     };
@@ -4981,6 +5396,81 @@ export interface operations {
       };
     };
   };
+  CohortsController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortReopenedResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   CohortsController_moveSession: {
     parameters: {
       query?: never;
@@ -5002,7 +5492,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SessionResponse'];
+          'application/json': components['schemas']['CohortSessionResponse'];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -6045,6 +6535,15 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -6689,8 +7188,26 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6835,6 +7352,9 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description Only those I am the trainee (or the mentor) of */
+        role?: 'trainee' | 'mentor';
+        status?: 'active' | 'closed';
       };
       header?: never;
       path?: never;
@@ -7322,6 +7842,69 @@ export interface operations {
       };
     };
   };
+  PracticumAdminController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        mentorId?: string;
+        offset?: number;
+        /** @description A part of the trainee's or the mentor's name or e-mail */
+        q?: string;
+        status?: 'active' | 'closed';
+        traineeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   PracticumsController_create: {
     parameters: {
       query?: never;
@@ -7531,6 +8114,94 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  PracticumAdminController_changeMentor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeMentorDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PracticumResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7829,6 +8500,73 @@ export interface operations {
       };
     };
   };
+  PracticumAdminController_listRecordings: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description Only reviews past their due date (oldest due first) */
+        overdue?: 'true' | 'false';
+        /** @description Only the recordings of this practicum */
+        practicumId?: string;
+        /** @description A part of the trainee's or the reviewer's name or e-mail */
+        q?: string;
+        reviewerId?: string;
+        status?: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+        traineeId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingSummaryListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   RecordingsController_get: {
     parameters: {
       query?: never;
@@ -7964,6 +8702,94 @@ export interface operations {
       };
       /** @description The range lies outside the content */
       416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  PracticumAdminController_reassignReviewer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReassignReviewerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -8314,6 +9140,15 @@ export interface operations {
           'application/json': components['schemas']['UserListResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -8364,6 +9199,15 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -8375,6 +9219,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -8412,6 +9265,15 @@ export interface operations {
           'application/json': components['schemas']['UserResponse'];
         };
       };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description No valid access token */
       401: {
         headers: {
@@ -8423,6 +9285,15 @@ export interface operations {
       };
       /** @description Needs one of the roles: admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8462,6 +9333,94 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  PracticumAdminController_lookup: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description The beginning of any word of the name, or of the e-mail */
+        q: string;
+        /** @description Only people with this role */
+        role?: 'trainee' | 'mentor' | 'admin';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonMatchListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
       /** @description No valid access token */
