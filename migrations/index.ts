@@ -13,6 +13,7 @@ import { CreatePasswordResets1796100000000 } from './1796100000000-CreatePasswor
 import { CreateCalendarFeeds1796200000000 } from './1796200000000-CreateCalendarFeeds.js';
 import { AddCohortReopenedAt1796200000001 } from './1796200000001-AddCohortReopenedAt.js';
 import { IndexUserLookup1796400000000 } from './1796400000000-IndexUserLookup.js';
+import { CreateRecordingUploads1796400000001 } from './1796400000001-CreateRecordingUploads.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateCalendarFeeds1796200000000,
   AddCohortReopenedAt1796200000001,
   IndexUserLookup1796400000000,
+  CreateRecordingUploads1796400000001,
 ];

@@ -36,6 +36,7 @@ import { ProgressController } from './pathway/progress.controller.js';
 import { PracticumsController } from './practicum/practicums.controller.js';
 import { PracticumAdminController } from './practicum/practicum-admin.controller.js';
 import { PracticumViewsController } from './practicum/practicum-views.controller.js';
+import { RecordingUploadsController } from './practicum/recording-uploads.controller.js';
 import { RecordingsController } from './practicum/recordings.controller.js';
 
 /** HTTP only: controllers, guards, validation and problem+json over the domain modules. */
@@ -73,6 +74,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     RecordingsController,
     PracticumViewsController,
     PracticumAdminController,
+    RecordingUploadsController,
     PracticeLogsController,
     AttestationsController,
     ApplicationsController,

@@ -103,6 +103,11 @@ const practicum: Record<PracticumErrorCode, number> = {
   [PracticumErrorCode.IncompleteScores]: 400,
   [PracticumErrorCode.OwnCase]: 403,
   [PracticumErrorCode.ReviewerNotEligible]: 422,
+  [PracticumErrorCode.UploadNotFound]: 404,
+  [PracticumErrorCode.UploadOffsetMismatch]: 409,
+  [PracticumErrorCode.UploadAlreadyComplete]: 409,
+  [PracticumErrorCode.UploadCompleting]: 409,
+  [PracticumErrorCode.UploadTooLarge]: 413,
 };
 
 const practice: Record<PracticeErrorCode, number> = {

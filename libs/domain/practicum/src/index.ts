@@ -9,6 +9,8 @@ export * from './practicum.module.js';
 export * from './practicum.service.js';
 export type { PracticumFilter } from './practicums.repository.js';
 export * from './recording-media.js';
+export * from './recording-upload.entity.js';
+export * from './recording-uploads.service.js';
 export * from './recordings.service.js';
 export type { RecordingFilter, ReviewQueueStatus } from './recordings.repository.js';
 export * from './reviews.service.js';

@@ -148,3 +148,10 @@ export function rubric() {
     minRecordingSeconds: MIN_RECORDING_SECONDS,
   };
 }
+
+/** The largest chunk one request of a resumable upload may carry. */
+export const UPLOAD_CHUNK_MAX_BYTES = 64 * 1024 * 1024;
+/** A resumable upload left this long without a chunk is purged with its parts. */
+export const UPLOAD_EXPIRY_HOURS = 24;
+/** A completion that has not finished after this long (its process died) may be tried again. */
+export const UPLOAD_COMPLETION_CLAIM_MS = 10 * 60_000;

@@ -25,6 +25,13 @@ export enum PracticumErrorCode {
   OwnCase = 'practicum.own_case',
   /** The chosen reviewer may not review this recording (role, the trainee, or teaches the cohort). */
   ReviewerNotEligible = 'practicum.reviewer_not_eligible',
+  UploadNotFound = 'practicum.upload_not_found',
+  /** The chunk does not start where the upload stands; `offset` in the details says where. */
+  UploadOffsetMismatch = 'practicum.upload_offset_mismatch',
+  UploadAlreadyComplete = 'practicum.upload_already_complete',
+  /** Another request is turning the upload into its recording. */
+  UploadCompleting = 'practicum.upload_completing',
+  UploadTooLarge = 'practicum.upload_too_large',
 }
 
 export class PracticumError extends DomainError<PracticumErrorCode> {

@@ -6,6 +6,9 @@ import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/p
 import { StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
 import { PeopleLookup } from './people-lookup.js';
+import { RecordingUpload, RecordingUploadPart } from './recording-upload.entity.js';
+import { RecordingUploadsRepository } from './recording-uploads.repository.js';
+import { RecordingUploadsService } from './recording-uploads.service.js';
 import {
   CoursesTaughtEvaluator,
   RecordingsApprovedEvaluator,
@@ -28,6 +31,8 @@ export const practicumEntities = [
   TeachingRecording,
   MentorReview,
   ReviewComment,
+  RecordingUpload,
+  RecordingUploadPart,
 ];
 
 /**
@@ -46,8 +51,10 @@ export const practicumEntities = [
     PeopleLookup,
     PracticumService,
     RecordingsService,
+    RecordingUploadsService,
     ReviewsService,
     PracticumsRepository,
+    RecordingUploadsRepository,
     RecordingsRepository,
     ReviewsRepository,
     TeachingEvidenceRepository,
@@ -55,7 +62,13 @@ export const practicumEntities = [
     SessionsLoggedEvaluator,
     RecordingsApprovedEvaluator,
   ],
-  exports: [PeopleLookup, PracticumService, RecordingsService, ReviewsService],
+  exports: [
+    PeopleLookup,
+    PracticumService,
+    RecordingsService,
+    RecordingUploadsService,
+    ReviewsService,
+  ],
 })
 export class PracticumModule implements OnModuleInit {
   constructor(

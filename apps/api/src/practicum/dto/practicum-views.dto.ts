@@ -142,3 +142,41 @@ export class PeopleLookupQuery {
   @Max(LOOKUP_LIMIT)
   limit: number = LOOKUP_LIMIT;
 }
+
+export class CreateRecordingUploadDto {
+  @ApiProperty({ minimum: 1, description: "The whole file's size in bytes" })
+  @IsInt()
+  @Min(1)
+  size: number;
+
+  @ApiPropertyOptional({
+    example: 'video/mp4',
+    description: "The browser's idea of the type; the bytes decide",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  contentType?: string;
+
+  @ApiPropertyOptional({ maxLength: 255 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  filename?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cohortId: string;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  sessionNumber: number;
+
+  @ApiProperty({ enum: [true], description: 'Everyone recorded consented to the recording' })
+  @IsIn([true], {
+    message: 'consentConfirmed must be true: everyone recorded must have consented',
+  })
+  consentConfirmed: boolean;
+}

@@ -111,3 +111,29 @@ export class PersonMatchListResponse {
   @ApiProperty({ type: [PersonMatchResponse], description: 'At most 20, names starting so first' })
   items: PersonMatchResponse[];
 }
+
+export class RecordingUploadResponse {
+  @ApiProperty({ format: 'uuid' }) uploadId: string;
+  @ApiProperty({ format: 'uuid' }) practicumId: string;
+  @ApiProperty({ format: 'uuid' }) cohortId: string;
+  @ApiProperty() sessionNumber: number;
+  @ApiProperty({ description: "The whole file's size in bytes" }) size: number;
+  @ApiProperty({ description: 'Bytes received: where the next chunk starts' }) offset: number;
+  @ApiProperty({ description: 'Every byte received and the recording created' })
+  complete: boolean;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The recording, once complete (GET /recordings/:id)',
+  })
+  recordingId: string | null;
+  @ApiProperty({ nullable: true, type: String }) filename: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Without a chunk until then, the upload is purged',
+  })
+  expiresAt: string;
+  @ApiProperty({ description: 'The most bytes one chunk may carry' }) chunkMaxBytes: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
