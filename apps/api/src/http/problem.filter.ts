@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@msc/domain/kernel';
 import { ApiProblem } from './api-problem.js';
+import { unavailableDependency } from './dependency-errors.js';
 import { STATUS_OF_DOMAIN_CODE } from './domain-error-map.js';
 import { PROBLEM_CONTENT_TYPE, problemType, titleOf, type Problem } from './problem.js';
 
@@ -43,6 +44,26 @@ export class ProblemFilter implements ExceptionFilter {
       // Fastify's own refusals: body too large, bad JSON, unsupported content type.
       const message = (exception as Error).message ?? titleOf(status);
       return { problem: this.problem(status, 'request', message), headers: {} };
+    }
+    const unavailable = unavailableDependency(exception);
+    if (unavailable) {
+      // Down or saturated is not a bug: the client is told when to come back.
+      this.logger.warn(
+        { err: exception, dependency: unavailable.dependency, url: request.url },
+        'dependency unavailable',
+      );
+      const what = unavailable.dependency === 'redis' ? 'The queue store' : 'The database';
+      return {
+        problem: {
+          ...this.problem(
+            503,
+            'unavailable',
+            `${what} is unavailable or busy; try again in ${unavailable.retryAfterSeconds} s`,
+          ),
+          dependency: unavailable.dependency,
+        },
+        headers: { 'Retry-After': String(unavailable.retryAfterSeconds) },
+      };
     }
     const errorId = randomUUID();
     this.logger.error(
