@@ -1,11 +1,17 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { mentorLayout, traineeLayout } from '../app/root-routes';
 import { comingSoon } from '../ui/page';
 
 export const practicumRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/practicum',
-  component: comingSoon('practicum'),
+  component: lazyRouteComponent(() => import('./practicum-page'), 'PracticumPage'),
+});
+
+export const recordingRoute = createRoute({
+  getParentRoute: () => traineeLayout,
+  path: '/practicum/recordings/$recordingId',
+  component: lazyRouteComponent(() => import('./recording-page'), 'RecordingPage'),
 });
 
 export const menteesRoute = createRoute({
@@ -15,7 +21,7 @@ export const menteesRoute = createRoute({
 });
 
 /** This area's routes for trainees, added to the tree by app/router.tsx. */
-export const practicumRoutes = [practicumRoute];
+export const practicumRoutes = [practicumRoute, recordingRoute];
 
 /** This area's routes for mentors. */
 export const practicumMentorRoutes = [menteesRoute];
