@@ -14,6 +14,7 @@ import { CreateCalendarFeeds1796200000000 } from './1796200000000-CreateCalendar
 import { AddCohortReopenedAt1796200000001 } from './1796200000001-AddCohortReopenedAt.js';
 import { IndexUserLookup1796400000000 } from './1796400000000-IndexUserLookup.js';
 import { CreateRecordingUploads1796400000001 } from './1796400000001-CreateRecordingUploads.js';
+import { OneAttestationPendingPerKind1796200000002 } from './1796200000002-OneAttestationPendingPerKind.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AddCohortReopenedAt1796200000001,
   IndexUserLookup1796400000000,
   CreateRecordingUploads1796400000001,
+  OneAttestationPendingPerKind1796200000002,
 ];

@@ -176,18 +176,45 @@ describe('attestations and applications (e2e)', () => {
       expect(file.headers['content-type']).toBe('image/png');
     });
 
-    it('should accept an attestation without evidence', async () => {
+    it('should refuse an attestation without its evidence file, changing nothing', async () => {
       const trainee = await factories.newTrainee();
-      const res = await attest(trainee).expect(201);
-      expect(res.body).toMatchObject({
-        kind: 'daily_practice_2y',
-        status: 'pending',
-        evidence: null,
-      });
-      await request(app.server)
-        .get(`/api/v1/attestations/${res.body.id}/evidence`)
-        .set(trainee.auth)
-        .expect(404);
+      const res = await attest(trainee);
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'evidence' })]);
+      expect(res.body.detail).toMatch(/evidence/);
+      expect(await app.db.query('SELECT id FROM attestations')).toEqual([]);
+    });
+
+    it('should keep one pending attestation per kind: a second is 409 and its file is not kept', async () => {
+      const trainee = await factories.newTrainee();
+      const first = await attest(trainee, {}, { bytes: tinyPdf() }).expect(201);
+      const before = await blobFiles(dataDir);
+      const second = await attest(trainee, {}, { bytes: tinyPdf('another journal') });
+      expectProblem(second, 409);
+      expect(second.body.detail).toMatch(/still waiting for review/);
+      expect(await blobFiles(dataDir)).toEqual(before);
+      // Another kind is fine, and so is the same kind once the first is decided.
+      await attest(trainee, { kind: 'silent_retreat_5d' }, { bytes: tinyPdf() }).expect(201);
+      await decideAttestation(first.body.id, { decision: 'rejected', note: 'Unreadable' }).expect(
+        200,
+      );
+      await attest(trainee, {}, { bytes: tinyPdf('a readable one') }).expect(201);
+
+      // Two at once: one wins, the other is 409, and only the winner's file stays.
+      const other = await factories.newTrainee();
+      const filesBefore = (await blobFiles(dataDir)).length;
+      const racing = await Promise.all(
+        [1, 2, 3].map((n) =>
+          attest(other, { kind: 'group_teaching' }, { bytes: tinyPdf(`group ${n}`) }),
+        ),
+      );
+      expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      expect((await blobFiles(dataDir)).length).toBe(filesBefore + 1);
+      const rows = await app.db.query(
+        `SELECT id FROM attestations WHERE user_id = $1 AND kind = 'group_teaching'`,
+        [other.id],
+      );
+      expect(rows).toHaveLength(1);
     });
 
     it.each([
@@ -268,7 +295,9 @@ describe('attestations and applications (e2e)', () => {
         { kind: 'daily_practice_2y' },
         { bytes: tinyPdf() },
       ).expect(201);
-      const second = await attest(trainee, { kind: 'group_teaching' }).expect(201);
+      const second = await attest(trainee, { kind: 'group_teaching' }, { bytes: tinyPdf() }).expect(
+        201,
+      );
 
       const pending = await request(app.server)
         .get('/api/v1/attestations')
@@ -363,7 +392,9 @@ describe('attestations and applications (e2e)', () => {
       expect(short.body.unmet[2]).toMatchObject({ have: 44, need: 45 });
 
       // A later, rejected attestation of a kind takes nothing from the verified one.
-      const again = await attest(trainee, { kind: 'group_teaching' }).expect(201);
+      const again = await attest(trainee, { kind: 'group_teaching' }, { bytes: tinyPdf() }).expect(
+        201,
+      );
       await decideAttestation(again.body.id, { decision: 'rejected' }).expect(200);
       await practisedDays(trainee, 45);
       const res = await apply(trainee);

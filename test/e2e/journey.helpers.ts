@@ -285,7 +285,7 @@ export class JourneyApi {
     }
   }
 
-  /** The three personal-practice attestations, the first with a PDF evidence file: their ids. */
+  /** The three personal-practice attestations, each with its PDF evidence file: their ids. */
   async attestAll(trainee: Member): Promise<string[]> {
     const forms = [
       {
@@ -293,8 +293,16 @@ export class JourneyApi {
         statement: 'I have meditated every morning since 2021.',
         evidence: true,
       },
-      { kind: 'silent_retreat_5d', statement: 'A 7-day silent retreat at Gaia House in 2023.' },
-      { kind: 'group_teaching', statement: 'I lead a weekly meditation group at my clinic.' },
+      {
+        kind: 'silent_retreat_5d',
+        statement: 'A 7-day silent retreat at Gaia House in 2023.',
+        evidence: true,
+      },
+      {
+        kind: 'group_teaching',
+        statement: 'I lead a weekly meditation group at my clinic.',
+        evidence: true,
+      },
     ];
     const ids: string[] = [];
     for (const form of forms) {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
+import { tinyPdf } from './applications.fixtures.js';
 
 describe('JSON bodies (e2e)', () => {
   let app: TestApp;
@@ -77,6 +78,7 @@ describe('JSON bodies (e2e)', () => {
       .set(trainee.auth)
       .field('kind', 'daily_practice_2y')
       .field('statement', 'I have sat daily since 2020.')
+      .attach('evidence', tinyPdf(), { filename: 'log.pdf', contentType: 'application/pdf' })
       .expect(201);
     expect(res.body).toMatchObject({ kind: 'daily_practice_2y', status: 'pending' });
     // A JSON body there is still refused by the route itself.

@@ -46,7 +46,7 @@ export async function readAttestationForm(
     throw new ApiProblem(
       415,
       'multipart-required',
-      'Send the attestation as multipart/form-data: kind, statement and an optional file evidence',
+      'Send the attestation as multipart/form-data: kind, statement and the file evidence',
     );
   }
   const values: Record<string, string> = {};

@@ -48,7 +48,11 @@ export class AttestationsController {
   @Post('me/attestations')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitAttestationForm })
-  @ApiOperation({ summary: 'Attest to a prerequisite, with the evidence file' })
+  @ApiOperation({
+    summary: 'Attest to a prerequisite, with the evidence file',
+    description:
+      'The file `evidence` is required (400 without); 409 while an attestation of the same kind is pending.',
+  })
   @ApiCreatedResponse({ type: AttestationResponse })
   @ApiProblems(400, 409, 413, 415)
   async submit(@CurrentUser() user: UserView, @Req() request: FastifyRequest) {

@@ -123,6 +123,8 @@ const applications: Record<ApplicationsErrorCode, number> = {
   [ApplicationsErrorCode.EvidenceNotFound]: 404,
   [ApplicationsErrorCode.EvidenceTooLarge]: 413,
   [ApplicationsErrorCode.EvidenceTypeUnsupported]: 415,
+  [ApplicationsErrorCode.EvidenceRequired]: 400,
+  [ApplicationsErrorCode.AttestationAlreadyPending]: 409,
   [ApplicationsErrorCode.ApplicationNotFound]: 404,
   [ApplicationsErrorCode.ApplicationAlreadyOpen]: 409,
   [ApplicationsErrorCode.ApplicationNotSubmitted]: 409,

@@ -6,6 +6,10 @@ export enum ApplicationsErrorCode {
   EvidenceNotFound = 'applications.evidence_not_found',
   EvidenceTooLarge = 'applications.evidence_too_large',
   EvidenceTypeUnsupported = 'applications.evidence_type_unsupported',
+  /** An attestation sent without its evidence file. */
+  EvidenceRequired = 'applications.evidence_required',
+  /** A second attestation of a kind while one is still pending. */
+  AttestationAlreadyPending = 'applications.attestation_already_pending',
   ApplicationNotFound = 'applications.application_not_found',
   ApplicationAlreadyOpen = 'applications.application_already_open',
   ApplicationNotSubmitted = 'applications.application_not_submitted',

@@ -62,12 +62,14 @@ export class AttestationsRepository {
       sha256: string;
       fileName: string | null;
     } | null;
-  }): Promise<AttestationRow> {
+  }): Promise<AttestationRow | null> {
     const e = attestation.evidence;
     const [row] = await this.tx.query<AttestationRow>(
       `INSERT INTO attestations AS a (user_id, kind, statement, evidence_key, evidence_content_type,
          evidence_size, evidence_sha256, evidence_file_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (user_id, kind) WHERE status = 'pending' DO NOTHING
+       RETURNING ${COLUMNS}`,
       [
         attestation.userId,
         attestation.kind,
@@ -79,7 +81,8 @@ export class AttestationsRepository {
         e?.fileName ?? null,
       ],
     );
-    return row!;
+    // null: one of this kind is pending already (the partial unique index).
+    return row ?? null;
   }
 
   findById(id: string): Promise<AttestationRow | null> {

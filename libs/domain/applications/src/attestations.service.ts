@@ -164,6 +164,13 @@ export class AttestationsService {
     input: { kind: AttestationKind; statement: string },
     evidence: StoredEvidence | null,
   ): Promise<AttestationView> {
+    if (!evidence) {
+      throw new ApplicationsError(
+        ApplicationsErrorCode.EvidenceRequired,
+        'An attestation needs its evidence: attach a file as evidence',
+        { errors: [{ field: 'evidence', message: 'evidence is required (a PDF or an image)' }] },
+      );
+    }
     try {
       return await this.tx.transaction(async () => {
         const row = await this.attestations.insert({
@@ -172,6 +179,8 @@ export class AttestationsService {
           statement: input.statement.trim(),
           evidence,
         });
+        // One of this kind is pending already (or a concurrent submission won the index).
+        if (!row) throw alreadyPending(input.kind);
         await this.audit.record({
           actorId: actor.id,
           action: 'attestation.submitted',
@@ -279,4 +288,12 @@ export class AttestationsService {
   private notFound(): ApplicationsError {
     return new ApplicationsError(ApplicationsErrorCode.AttestationNotFound, 'No such attestation');
   }
+}
+
+function alreadyPending(kind: AttestationKind): ApplicationsError {
+  return new ApplicationsError(
+    ApplicationsErrorCode.AttestationAlreadyPending,
+    `Your attestation of ${ATTESTATION_KIND_TITLES[kind]} is still waiting for review; send another once it is decided`,
+    { kind },
+  );
 }

@@ -24,12 +24,12 @@ export class SubmitAttestationFields {
 
 /** The multipart form, as OpenAPI shows it. */
 export class SubmitAttestationForm extends SubmitAttestationFields {
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: 'string',
     format: 'binary',
-    description: 'PDF, PNG, JPEG, WebP or HEIC, judged by its bytes',
+    description: 'Required: PDF, PNG, JPEG, WebP or HEIC, judged by its bytes',
   })
-  evidence?: unknown;
+  evidence: unknown;
 }
 
 export class AttestationDecisionDto {
