@@ -32,14 +32,28 @@ export function sortKeys(value: unknown): unknown {
  * PostgreSQL or Redis and no configuration is read; nothing listens on a port.
  */
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
+  // Two DTO classes of one name share one schema name, and one silently replaces the other.
+  const duplicates: string[] = [];
+  const quiet = () => undefined;
+  const logger = {
+    log: quiet,
+    error: quiet,
+    debug: quiet,
+    verbose: quiet,
+    warn: (message: unknown) => {
+      if (String(message).includes('Duplicate DTO')) duplicates.push(String(message));
+    },
+  };
   const app = await NestFactory.create<NestFastifyApplication>(
     PlatformModule.forRole('api'),
     new FastifyAdapter(),
-    { preview: true, logger: false, abortOnError: false },
+    { preview: true, logger, abortOnError: false },
   );
   try {
     app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_ROUTES });
-    return sortKeys(createOpenApiDocument(app)) as Record<string, unknown>;
+    const document = sortKeys(createOpenApiDocument(app)) as Record<string, unknown>;
+    if (duplicates.length) throw new Error(duplicates.join('\n'));
+    return document;
   } finally {
     await app.close();
   }
