@@ -134,6 +134,31 @@ describe('resumable recording uploads (e2e)', () => {
     expect(audited).toHaveLength(1);
   });
 
+  it('should take one of two chunks sent at the same offset at once, and refuse the other', async () => {
+    const file = wav(61);
+    const id = (await start({ size: file.length }).expect(201)).body.uploadId as string;
+    const [a, b] = await Promise.all([
+      send(id, 0, file.subarray(0, 100_000)),
+      send(id, 0, file.subarray(0, 150_000)),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const won = a.status === 200 ? a : b;
+    const now = await request(app.server)
+      .get(`/api/v1/recording-uploads/${id}`)
+      .set(trainee.auth)
+      .expect(200);
+    expect(now.body.offset).toBe(won.body.offset);
+    expect(await partBlobs()).toHaveLength(1);
+    const done = await send(id, now.body.offset, file.subarray(now.body.offset)).expect(200);
+    expect(done.body.complete).toBe(true);
+    await app.settle();
+    const recording = await request(app.server)
+      .get(`/api/v1/recordings/${done.body.recordingId}`)
+      .set(trainee.auth)
+      .expect(200);
+    expect(recording.body.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+  });
+
   it('should abort an upload and remove what it received', async () => {
     const file = wav(61);
     const id = (await start({ size: file.length }).expect(201)).body.uploadId as string;
