@@ -1,5 +1,6 @@
 // page.evaluate callbacks run in the browser.
 /// <reference lib="dom" />
+import { jest } from '@jest/globals';
 import { baseUrl, openPage, screenshot, seriousViolations, type WebPage } from './browser.js';
 import {
   adminToken,

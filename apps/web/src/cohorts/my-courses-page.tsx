@@ -112,6 +112,7 @@ function EnrollmentCard({ enrollment, now }: { enrollment: MyEnrollment; now: nu
       <Modal
         opened={asking}
         onClose={close}
+        closeButtonProps={{ 'aria-label': t('cohorts.myCourses.closeDialog') }}
         title={t('cohorts.myCourses.withdrawTitle', { title: course.title })}
       >
         <Stack gap="md">

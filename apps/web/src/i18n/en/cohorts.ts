@@ -46,6 +46,7 @@ export default {
       'Your seat goes to the next person on the waitlist. You can enroll again later while seats are free.',
     withdrawConfirm: 'Yes, withdraw',
     keep: 'Keep my place',
+    closeDialog: 'Close',
     withdrawn: 'You have withdrawn from {{title}}.',
   },
   status: {
