@@ -863,7 +863,10 @@ export interface paths {
     /** My attestations */
     get: operations['AttestationsController_listOwn'];
     put?: never;
-    /** Attest to a prerequisite, with the evidence file */
+    /**
+     * Attest to a prerequisite, with the evidence file
+     * @description The file `evidence` is required (400 without); 409 while an attestation of the same kind is pending.
+     */
     post: operations['AttestationsController_submit'];
     delete?: never;
     options?: never;
@@ -1268,6 +1271,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/practicums/{id}/recording-uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a resumable recording upload (size, cohort, session, consent) */
+    post: operations['RecordingUploadsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/practicums/{id}/recordings': {
     parameters: {
       query?: never;
@@ -1301,6 +1321,25 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/recording-uploads/{uploadId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a resumable upload stands (HEAD gives Upload-Offset alone) */
+    get: operations['RecordingUploadsController_get'];
+    put?: never;
+    post?: never;
+    /** Abort a resumable upload: what it received is removed */
+    delete: operations['RecordingUploadsController_abort'];
+    options?: never;
+    head?: never;
+    /** Append a chunk at Upload-Offset; the last one creates the recording */
+    patch: operations['RecordingUploadsController_append'];
     trace?: never;
   };
   '/api/v1/recordings': {
@@ -2027,6 +2066,24 @@ export interface components {
       /** Format: uuid */
       traineeId: string;
     };
+    CreateRecordingUploadDto: {
+      /** Format: uuid */
+      cohortId: string;
+      /**
+       * @description Everyone recorded consented to the recording
+       * @enum {boolean}
+       */
+      consentConfirmed: true;
+      /**
+       * @description The browser's idea of the type; the bytes decide
+       * @example video/mp4
+       */
+      contentType?: string;
+      filename?: string;
+      sessionNumber: number;
+      /** @description The whole file's size in bytes */
+      size: number;
+    };
     CreateUserDto: {
       displayName: string;
       email: string;
@@ -2720,6 +2777,36 @@ export interface components {
       traineeId: string;
       traineeName: string;
     };
+    RecordingUploadResponse: {
+      /** @description The most bytes one chunk may carry */
+      chunkMaxBytes: number;
+      /** Format: uuid */
+      cohortId: string;
+      /** @description Every byte received and the recording created */
+      complete: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Without a chunk until then, the upload is purged
+       */
+      expiresAt: string;
+      filename: string | null;
+      /** @description Bytes received: where the next chunk starts */
+      offset: number;
+      /** Format: uuid */
+      practicumId: string;
+      /**
+       * Format: uuid
+       * @description The recording, once complete (GET /recordings/:id)
+       */
+      recordingId: string | null;
+      sessionNumber: number;
+      /** @description The whole file's size in bytes */
+      size: number;
+      /** Format: uuid */
+      uploadId: string;
+    };
     RefreshDto: {
       /** @description The refresh token (bearer clients). Browsers send none: with the header X-MSC-Client: web the msc_refresh cookie is used */
       refreshToken?: string;
@@ -3035,9 +3122,9 @@ export interface components {
     SubmitAttestationForm: {
       /**
        * Format: binary
-       * @description PDF, PNG, JPEG, WebP or HEIC, judged by its bytes
+       * @description Required: PDF, PNG, JPEG, WebP or HEIC, judged by its bytes
        */
-      evidence?: string;
+      evidence: string;
       /** @enum {string} */
       kind: 'daily_practice_2y' | 'silent_retreat_5d' | 'group_teaching';
       statement: string;
@@ -8220,6 +8307,112 @@ export interface operations {
       };
     };
   };
+  RecordingUploadsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRecordingUploadDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingUploadResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: trainee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The media type is not accepted */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   PracticumsController_upload: {
     parameters: {
       query?: never;
@@ -8473,6 +8666,256 @@ export interface operations {
       };
       /** @description Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Refused; unmet pathway requirements are listed in `unmet` */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RecordingUploadsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingUploadResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: trainee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RecordingUploadsController_abort: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Aborted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: trainee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RecordingUploadsController_append: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Where the chunk starts */
+        'Upload-Offset': string;
+      };
+      path: {
+        uploadId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+        'application/offset+octet-stream': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingUploadResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: trainee */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The upload is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The media type is not accepted */
+      415: {
         headers: {
           [name: string]: unknown;
         };
