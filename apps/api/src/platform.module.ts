@@ -41,7 +41,11 @@ export function loggerParams(
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        // Secrets some links carry in their query (a password-reset token) stay out of the logs.
+        url:
+          typeof req.url === 'string'
+            ? req.url.replace(/([?&](?:token|signature|sig)=)[^&#]*/gi, '$1[redacted]')
+            : req.url,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
