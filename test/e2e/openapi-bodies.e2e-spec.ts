@@ -39,6 +39,8 @@ interface Document {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Each journey does many requests on a shared machine. */
+const STEP_TIMEOUT = 120_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where `value` departs from `schema` (OpenAPI 3.0 as @nestjs/swagger writes it), one per line. */
@@ -125,9 +127,9 @@ describe('OpenAPI response bodies (e2e)', () => {
     app = await createTestApp();
     factories = new Factories(app);
     document = (await request(app.server).get('/docs-json').expect(200)).body as Document;
-  });
+  }, 60_000);
   beforeEach(() => app.reset());
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   /** Asserts that the answer is the one the document declares for this operation and status. */
   function expectDescribed(
@@ -204,380 +206,396 @@ describe('OpenAPI response bodies (e2e)', () => {
     };
   }
 
-  it('identity: registering, signing in, refreshing, the profile, users and refusals', async () => {
-    const email = `ana-${randomUUID().slice(0, 8)}@example.org`;
-    const registered = expectDescribed(
-      await request(app.server)
-        .post('/api/v1/auth/register')
-        .send({ email, password: 'a long enough password', displayName: 'Ana' }),
-      'POST',
-      '/api/v1/auth/register',
-      201,
-    );
-    const auth = { Authorization: `Bearer ${registered.body.accessToken}` };
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/auth/register')
-        .send({ email, password: 'a long enough password', displayName: 'Ana' }),
-      'POST',
-      '/api/v1/auth/register',
-      409,
-    );
-    const login = expectDescribed(
-      await request(app.server)
-        .post('/api/v1/auth/login')
-        .send({ email, password: 'a long enough password' }),
-      'POST',
-      '/api/v1/auth/login',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).post('/api/v1/auth/login').send({ email, password: 'wrong one!!' }),
-      'POST',
-      '/api/v1/auth/login',
-      401,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: login.body.refreshToken }),
-      'POST',
-      '/api/v1/auth/refresh',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me').set(auth),
-      'GET',
-      '/api/v1/me',
-      200,
-    );
-    expectDescribed(await request(app.server).get('/api/v1/me'), 'GET', '/api/v1/me', 401);
-    expectDescribed(
-      await request(app.server).patch('/api/v1/me').set(auth).send({ timeZone: 'Europe/Lisbon' }),
-      'PATCH',
-      '/api/v1/me',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).patch('/api/v1/me').set(auth).send({ timeZone: 'Mars/Olympus' }),
-      'PATCH',
-      '/api/v1/me',
-      400,
-    );
-    const admin = await factories.newAdmin();
-    expectDescribed(
-      await request(app.server).get('/api/v1/users').set(admin.auth),
-      'GET',
-      '/api/v1/users',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get(`/api/v1/users/${registered.body.user.id}`).set(admin.auth),
-      'GET',
-      '/api/v1/users/{id}',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get(`/api/v1/users/${randomUUID()}`).set(admin.auth),
-      'GET',
-      '/api/v1/users/{id}',
-      404,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/users').set(auth),
-      'GET',
-      '/api/v1/users',
-      403,
-    );
-    await app.settle();
-    expectDescribed(
-      await request(app.server).get('/api/v1/audit-events').set(admin.auth),
-      'GET',
-      '/api/v1/audit-events',
-      200,
-    );
-    expectDescribed(await request(app.server).get('/health/live'), 'GET', '/health/live', 200);
-    expectDescribed(await request(app.server).get('/health/ready'), 'GET', '/health/ready', 200);
-  });
+  it(
+    'identity: registering, signing in, refreshing, the profile, users and refusals',
+    async () => {
+      const email = `ana-${randomUUID().slice(0, 8)}@example.org`;
+      const registered = expectDescribed(
+        await request(app.server)
+          .post('/api/v1/auth/register')
+          .send({ email, password: 'a long enough password', displayName: 'Ana' }),
+        'POST',
+        '/api/v1/auth/register',
+        201,
+      );
+      const auth = { Authorization: `Bearer ${registered.body.accessToken}` };
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/auth/register')
+          .send({ email, password: 'a long enough password', displayName: 'Ana' }),
+        'POST',
+        '/api/v1/auth/register',
+        409,
+      );
+      const login = expectDescribed(
+        await request(app.server)
+          .post('/api/v1/auth/login')
+          .send({ email, password: 'a long enough password' }),
+        'POST',
+        '/api/v1/auth/login',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/auth/login')
+          .send({ email, password: 'wrong one!!' }),
+        'POST',
+        '/api/v1/auth/login',
+        401,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/auth/refresh')
+          .send({ refreshToken: login.body.refreshToken }),
+        'POST',
+        '/api/v1/auth/refresh',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me').set(auth),
+        'GET',
+        '/api/v1/me',
+        200,
+      );
+      expectDescribed(await request(app.server).get('/api/v1/me'), 'GET', '/api/v1/me', 401);
+      expectDescribed(
+        await request(app.server).patch('/api/v1/me').set(auth).send({ timeZone: 'Europe/Lisbon' }),
+        'PATCH',
+        '/api/v1/me',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).patch('/api/v1/me').set(auth).send({ timeZone: 'Mars/Olympus' }),
+        'PATCH',
+        '/api/v1/me',
+        400,
+      );
+      const admin = await factories.newAdmin();
+      expectDescribed(
+        await request(app.server).get('/api/v1/users').set(admin.auth),
+        'GET',
+        '/api/v1/users',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get(`/api/v1/users/${registered.body.user.id}`).set(admin.auth),
+        'GET',
+        '/api/v1/users/{id}',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get(`/api/v1/users/${randomUUID()}`).set(admin.auth),
+        'GET',
+        '/api/v1/users/{id}',
+        404,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/users').set(auth),
+        'GET',
+        '/api/v1/users',
+        403,
+      );
+      await app.settle();
+      expectDescribed(
+        await request(app.server).get('/api/v1/audit-events').set(admin.auth),
+        'GET',
+        '/api/v1/audit-events',
+        200,
+      );
+      expectDescribed(await request(app.server).get('/health/live'), 'GET', '/health/live', 200);
+      expectDescribed(await request(app.server).get('/health/ready'), 'GET', '/health/ready', 200);
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('courses: a course, cohorts, teachers, enrollments, attendance and the calendar', async () => {
-    const admin = await factories.newAdmin();
-    const mentor = await factories.newMentor();
-    const trainee = await factories.newTrainee();
-    const course = await newCourse(admin);
-    expectDescribed(
-      await request(app.server).get('/api/v1/courses').set(trainee.auth),
-      'GET',
-      '/api/v1/courses',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get(`/api/v1/courses/${course.id}`).set(trainee.auth),
-      'GET',
-      '/api/v1/courses/{id}',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/courses/not-a-uuid').set(trainee.auth),
-      'GET',
-      '/api/v1/courses/{id}',
-      400,
-    );
-    expectDescribed(
-      await request(app.server).get(`/api/v1/courses/${randomUUID()}`).set(trainee.auth),
-      'GET',
-      '/api/v1/courses/{id}',
-      404,
-    );
-    const upcoming = await newCohort(admin, course.id, day(14));
-    expectDescribed(
-      await request(app.server).get('/api/v1/cohorts').set(trainee.auth),
-      'GET',
-      '/api/v1/cohorts',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post(`/api/v1/cohorts/${upcoming.id}/teachers`)
-        .set(admin.auth)
-        .send({ userId: mentor.id, role: 'lead' }),
-      'POST',
-      '/api/v1/cohorts/{id}/teachers',
-      201,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post(`/api/v1/cohorts/${upcoming.id}/enrollments`)
-        .set(trainee.auth)
-        .send({}),
-      'POST',
-      '/api/v1/cohorts/{id}/enrollments',
-      201,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post(`/api/v1/cohorts/${upcoming.id}/enrollments`)
-        .set(trainee.auth)
-        .send({}),
-      'POST',
-      '/api/v1/cohorts/{id}/enrollments',
-      409,
-    );
-    expectDescribed(
-      await request(app.server).get(`/api/v1/cohorts/${upcoming.id}/enrollments`).set(mentor.auth),
-      'GET',
-      '/api/v1/cohorts/{id}/enrollments',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .get(`/api/v1/cohorts/${upcoming.id}/calendar.ics`)
-        .set(trainee.auth),
-      'GET',
-      '/api/v1/cohorts/{id}/calendar.ics',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .put(`/api/v1/cohorts/${upcoming.id}/sessions/${upcoming.sessions[1]!.id}`)
-        .set(admin.auth)
-        .send({ startsAt: DateTime.utc().plus({ days: 22 }).startOf('hour').toISO() }),
-      'PUT',
-      '/api/v1/cohorts/{id}/sessions/{sessionId}',
-      200,
-    );
+  it(
+    'courses: a course, cohorts, teachers, enrollments, attendance and the calendar',
+    async () => {
+      const admin = await factories.newAdmin();
+      const mentor = await factories.newMentor();
+      const trainee = await factories.newTrainee();
+      const course = await newCourse(admin);
+      expectDescribed(
+        await request(app.server).get('/api/v1/courses').set(trainee.auth),
+        'GET',
+        '/api/v1/courses',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get(`/api/v1/courses/${course.id}`).set(trainee.auth),
+        'GET',
+        '/api/v1/courses/{id}',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/courses/not-a-uuid').set(trainee.auth),
+        'GET',
+        '/api/v1/courses/{id}',
+        400,
+      );
+      expectDescribed(
+        await request(app.server).get(`/api/v1/courses/${randomUUID()}`).set(trainee.auth),
+        'GET',
+        '/api/v1/courses/{id}',
+        404,
+      );
+      const upcoming = await newCohort(admin, course.id, day(14));
+      expectDescribed(
+        await request(app.server).get('/api/v1/cohorts').set(trainee.auth),
+        'GET',
+        '/api/v1/cohorts',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post(`/api/v1/cohorts/${upcoming.id}/teachers`)
+          .set(admin.auth)
+          .send({ userId: mentor.id, role: 'lead' }),
+        'POST',
+        '/api/v1/cohorts/{id}/teachers',
+        201,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post(`/api/v1/cohorts/${upcoming.id}/enrollments`)
+          .set(trainee.auth)
+          .send({}),
+        'POST',
+        '/api/v1/cohorts/{id}/enrollments',
+        201,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post(`/api/v1/cohorts/${upcoming.id}/enrollments`)
+          .set(trainee.auth)
+          .send({}),
+        'POST',
+        '/api/v1/cohorts/{id}/enrollments',
+        409,
+      );
+      expectDescribed(
+        await request(app.server)
+          .get(`/api/v1/cohorts/${upcoming.id}/enrollments`)
+          .set(mentor.auth),
+        'GET',
+        '/api/v1/cohorts/{id}/enrollments',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .get(`/api/v1/cohorts/${upcoming.id}/calendar.ics`)
+          .set(trainee.auth),
+        'GET',
+        '/api/v1/cohorts/{id}/calendar.ics',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .put(`/api/v1/cohorts/${upcoming.id}/sessions/${upcoming.sessions[1]!.id}`)
+          .set(admin.auth)
+          .send({ startsAt: DateTime.utc().plus({ days: 22 }).startOf('hour').toISO() }),
+        'PUT',
+        '/api/v1/cohorts/{id}/sessions/{sessionId}',
+        200,
+      );
 
-    // An earlier cohort, recorded afterwards: attendance can be taken.
-    const earlier = await newCohort(admin, course.id, day(-70));
-    expectDescribed(
-      await request(app.server)
-        .post(`/api/v1/cohorts/${earlier.id}/enrollments`)
-        .set(admin.auth)
-        .send({ userId: trainee.id, requestCe: true, licenseNumber: 'PSY-1' }),
-      'POST',
-      '/api/v1/cohorts/{id}/enrollments',
-      201,
-    );
-    const attendance = `/api/v1/cohorts/${earlier.id}/sessions/${earlier.sessions[0]!.id}/attendance`;
-    expectDescribed(
-      await request(app.server)
-        .put(attendance)
-        .set(admin.auth)
-        .send({ records: [{ userId: trainee.id, status: 'present' }] }),
-      'PUT',
-      '/api/v1/cohorts/{id}/sessions/{sessionId}/attendance',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get(attendance).set(admin.auth),
-      'GET',
-      '/api/v1/cohorts/{id}/sessions/{sessionId}/attendance',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/enrollments').set(trainee.auth),
-      'GET',
-      '/api/v1/me/enrollments',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).post(`/api/v1/cohorts/${earlier.id}/complete`).set(admin.auth),
-      'POST',
-      '/api/v1/cohorts/{id}/complete',
-      202,
-    );
-    await app.settle();
-    expectDescribed(
-      await request(app.server)
-        .delete(`/api/v1/cohorts/${upcoming.id}/enrollments/me`)
-        .set(trainee.auth),
-      'DELETE',
-      '/api/v1/cohorts/{id}/enrollments/me',
-      204,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/ce-credits').set(trainee.auth),
-      'GET',
-      '/api/v1/me/ce-credits',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/ce-credits').set(admin.auth),
-      'GET',
-      '/api/v1/ce-credits',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/notifications').set(trainee.auth),
-      'GET',
-      '/api/v1/me/notifications',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/calendar-feed').set(trainee.auth),
-      'GET',
-      '/api/v1/me/calendar-feed',
-      200,
-    );
-  });
+      // An earlier cohort, recorded afterwards: attendance can be taken.
+      const earlier = await newCohort(admin, course.id, day(-70));
+      expectDescribed(
+        await request(app.server)
+          .post(`/api/v1/cohorts/${earlier.id}/enrollments`)
+          .set(admin.auth)
+          .send({ userId: trainee.id, requestCe: true, licenseNumber: 'PSY-1' }),
+        'POST',
+        '/api/v1/cohorts/{id}/enrollments',
+        201,
+      );
+      const attendance = `/api/v1/cohorts/${earlier.id}/sessions/${earlier.sessions[0]!.id}/attendance`;
+      expectDescribed(
+        await request(app.server)
+          .put(attendance)
+          .set(admin.auth)
+          .send({ records: [{ userId: trainee.id, status: 'present' }] }),
+        'PUT',
+        '/api/v1/cohorts/{id}/sessions/{sessionId}/attendance',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get(attendance).set(admin.auth),
+        'GET',
+        '/api/v1/cohorts/{id}/sessions/{sessionId}/attendance',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/enrollments').set(trainee.auth),
+        'GET',
+        '/api/v1/me/enrollments',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).post(`/api/v1/cohorts/${earlier.id}/complete`).set(admin.auth),
+        'POST',
+        '/api/v1/cohorts/{id}/complete',
+        202,
+      );
+      await app.settle();
+      expectDescribed(
+        await request(app.server)
+          .delete(`/api/v1/cohorts/${upcoming.id}/enrollments/me`)
+          .set(trainee.auth),
+        'DELETE',
+        '/api/v1/cohorts/{id}/enrollments/me',
+        204,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/ce-credits').set(trainee.auth),
+        'GET',
+        '/api/v1/me/ce-credits',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/ce-credits').set(admin.auth),
+        'GET',
+        '/api/v1/ce-credits',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/notifications').set(trainee.auth),
+        'GET',
+        '/api/v1/me/notifications',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/calendar-feed').set(trainee.auth),
+        'GET',
+        '/api/v1/me/calendar-feed',
+        200,
+      );
+    },
+    STEP_TIMEOUT,
+  );
 
-  it('the pathway: practice, attestations, applications, certification, progress', async () => {
-    const admin = await factories.newAdmin();
-    const trainee = await factories.newTrainee();
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/me/practice-logs')
-        .set(trainee.auth)
-        .send({ date: day(-1), minutes: 25, practice: 'loving_kindness', note: 'calm' }),
-      'POST',
-      '/api/v1/me/practice-logs',
-      201,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/me/practice-logs')
-        .set(trainee.auth)
-        .send({ date: day(3), minutes: 25, practice: 'sitting' }),
-      'POST',
-      '/api/v1/me/practice-logs',
-      400,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/practice-logs').set(trainee.auth),
-      'GET',
-      '/api/v1/me/practice-logs',
-      200,
-    );
-    const attestation = expectDescribed(
-      await request(app.server)
-        .post('/api/v1/me/attestations')
-        .set(trainee.auth)
-        .field('kind', 'daily_practice_2y')
-        .field('statement', 'I have sat daily since 2020.')
-        .attach('evidence', tinyPdf(), { filename: 'log.pdf', contentType: 'application/pdf' }),
-      'POST',
-      '/api/v1/me/attestations',
-      201,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/me/attestations').set(trainee.auth),
-      'GET',
-      '/api/v1/me/attestations',
-      200,
-    );
-    expectDescribed(
-      await request(app.server).get('/api/v1/attestations').set(admin.auth),
-      'GET',
-      '/api/v1/attestations',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post(`/api/v1/attestations/${attestation.body.id}/decision`)
-        .set(admin.auth)
-        .send({ decision: 'verified', note: 'Thank you' }),
-      'POST',
-      '/api/v1/attestations/{id}/decision',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .get(`/api/v1/attestations/${attestation.body.id}`)
-        .set(trainee.auth),
-      'GET',
-      '/api/v1/attestations/{id}',
-      200,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/applications')
-        .set(trainee.auth)
-        .send({ kind: 'teacher_training', statement: 'I would like to teach.' }),
-      'POST',
-      '/api/v1/applications',
-      422,
-    );
-    expectDescribed(
-      await request(app.server)
-        .post('/api/v1/certifications')
-        .set(trainee.auth)
-        .send({ designation: 'trained_teacher' }),
-      'POST',
-      '/api/v1/certifications',
-      422,
-    );
-    for (const path of [
-      '/api/v1/me/applications',
-      '/api/v1/me/certifications',
-      '/api/v1/me/credentials',
-      '/api/v1/me/practicums',
-      '/api/v1/me/progress',
-    ]) {
-      expectDescribed(await request(app.server).get(path).set(trainee.auth), 'GET', path, 200);
-    }
-    expectDescribed(
-      await request(app.server).get(`/api/v1/trainees/${trainee.id}/progress`).set(admin.auth),
-      'GET',
-      '/api/v1/trainees/{id}/progress',
-      200,
-    );
-    for (const path of [
-      '/api/v1/applications',
-      '/api/v1/certifications',
-      '/api/v1/pathway-versions',
-    ]) {
-      expectDescribed(await request(app.server).get(path).set(admin.auth), 'GET', path, 200);
-    }
-    const versions = await request(app.server).get('/api/v1/pathway-versions').set(admin.auth);
-    expectDescribed(
-      await request(app.server)
-        .get(`/api/v1/pathway-versions/${versions.body.items[0].id}`)
-        .set(admin.auth),
-      'GET',
-      '/api/v1/pathway-versions/{id}',
-      200,
-    );
-  });
+  it(
+    'the pathway: practice, attestations, applications, certification, progress',
+    async () => {
+      const admin = await factories.newAdmin();
+      const trainee = await factories.newTrainee();
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/me/practice-logs')
+          .set(trainee.auth)
+          .send({ date: day(-1), minutes: 25, practice: 'loving_kindness', note: 'calm' }),
+        'POST',
+        '/api/v1/me/practice-logs',
+        201,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/me/practice-logs')
+          .set(trainee.auth)
+          .send({ date: day(3), minutes: 25, practice: 'sitting' }),
+        'POST',
+        '/api/v1/me/practice-logs',
+        400,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/practice-logs').set(trainee.auth),
+        'GET',
+        '/api/v1/me/practice-logs',
+        200,
+      );
+      const attestation = expectDescribed(
+        await request(app.server)
+          .post('/api/v1/me/attestations')
+          .set(trainee.auth)
+          .field('kind', 'daily_practice_2y')
+          .field('statement', 'I have sat daily since 2020.')
+          .attach('evidence', tinyPdf(), { filename: 'log.pdf', contentType: 'application/pdf' }),
+        'POST',
+        '/api/v1/me/attestations',
+        201,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/me/attestations').set(trainee.auth),
+        'GET',
+        '/api/v1/me/attestations',
+        200,
+      );
+      expectDescribed(
+        await request(app.server).get('/api/v1/attestations').set(admin.auth),
+        'GET',
+        '/api/v1/attestations',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post(`/api/v1/attestations/${attestation.body.id}/decision`)
+          .set(admin.auth)
+          .send({ decision: 'verified', note: 'Thank you' }),
+        'POST',
+        '/api/v1/attestations/{id}/decision',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .get(`/api/v1/attestations/${attestation.body.id}`)
+          .set(trainee.auth),
+        'GET',
+        '/api/v1/attestations/{id}',
+        200,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/applications')
+          .set(trainee.auth)
+          .send({ kind: 'teacher_training', statement: 'I would like to teach.' }),
+        'POST',
+        '/api/v1/applications',
+        422,
+      );
+      expectDescribed(
+        await request(app.server)
+          .post('/api/v1/certifications')
+          .set(trainee.auth)
+          .send({ designation: 'trained_teacher' }),
+        'POST',
+        '/api/v1/certifications',
+        422,
+      );
+      for (const path of [
+        '/api/v1/me/applications',
+        '/api/v1/me/certifications',
+        '/api/v1/me/credentials',
+        '/api/v1/me/practicums',
+        '/api/v1/me/progress',
+      ]) {
+        expectDescribed(await request(app.server).get(path).set(trainee.auth), 'GET', path, 200);
+      }
+      expectDescribed(
+        await request(app.server).get(`/api/v1/trainees/${trainee.id}/progress`).set(admin.auth),
+        'GET',
+        '/api/v1/trainees/{id}/progress',
+        200,
+      );
+      for (const path of [
+        '/api/v1/applications',
+        '/api/v1/certifications',
+        '/api/v1/pathway-versions',
+      ]) {
+        expectDescribed(await request(app.server).get(path).set(admin.auth), 'GET', path, 200);
+      }
+      const versions = await request(app.server).get('/api/v1/pathway-versions').set(admin.auth);
+      expectDescribed(
+        await request(app.server)
+          .get(`/api/v1/pathway-versions/${versions.body.items[0].id}`)
+          .set(admin.auth),
+        'GET',
+        '/api/v1/pathway-versions/{id}',
+        200,
+      );
+    },
+    STEP_TIMEOUT,
+  );
 
   it('checked a fair share of the operations', () => {
     const operations = new Set([...checked].map((entry) => entry.replace(/ \d{3}$/, '')));

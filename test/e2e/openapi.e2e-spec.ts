@@ -72,8 +72,8 @@ describe('OpenAPI document (e2e)', () => {
     app = await createTestApp();
     const response = await request(app.server).get('/docs-json').expect(200);
     served = response.body as Document;
-  });
-  afterAll(() => app.close());
+  }, 60_000);
+  afterAll(() => app?.close());
 
   it('the committed apps/web/src/api/openapi.json is what the running app serves', async () => {
     const committed = JSON.parse(
