@@ -78,7 +78,7 @@ describe('Practicum (web)', () => {
       role: 'lead',
     });
     await call(admin, 'POST', '/practicums', { traineeId: trainee.id, mentorId: mentor.id });
-  });
+  }, 60_000);
 
   afterAll(() => disconnectBrowser());
 
@@ -188,7 +188,7 @@ describe('Practicum (web)', () => {
       return t >= 5 && t < 12;
     });
     expect(web.problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('should tell a trainee without a practicum what happens next, at 360 px wide', async () => {
     await web.close();

@@ -1,7 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { homeOf } from '../app/home';
 import { publicLayout, signedInLayout, type RouterContext } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 /** Only a path on this site: never an absolute or protocol-relative address (open redirect). */
 export function safeRedirect(value: unknown): string | undefined {
@@ -60,7 +59,7 @@ export const resetPasswordRoute = createRoute({
 export const profileRoute = createRoute({
   getParentRoute: () => signedInLayout,
   path: '/profile',
-  component: comingSoon('profile'),
+  component: lazyRouteComponent(() => import('../profile/profile-page'), 'ProfilePage'),
 });
 
 /** The sign-in pages (public), added to the tree by app/router.tsx. */

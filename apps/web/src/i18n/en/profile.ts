@@ -1,2 +1,21 @@
-// Strings of this area's pages; the keys are read as t('profile.key').
-export default {} as const;
+export default {
+  title: 'Profile',
+  details: 'Your details',
+  email: 'Signed in with {{email}}',
+  displayName: 'Display name',
+  displayNameRequired: 'Enter the name others see.',
+  timeZone: 'Time zone',
+  timeZoneHint: 'Every date and time in the app is shown in this zone.',
+  save: 'Save',
+  saved: 'Saved.',
+  password: 'Password',
+  passwordIntro: 'Changing it signs you out everywhere else; this browser stays signed in.',
+  currentPassword: 'Current password',
+  currentRequired: 'Enter your current password.',
+  currentWrong: 'The current password is not right.',
+  newPassword: 'New password',
+  newPasswordHint: 'At least 10 characters.',
+  newTooShort: 'Use at least 10 characters.',
+  changePassword: 'Change password',
+  passwordChanged: 'Your password is changed.',
+} as const;
