@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const practiceRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/practice',
-  component: comingSoon('practice'),
+  component: lazyRouteComponent(() => import('./practice-page'), 'PracticePage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
