@@ -13,7 +13,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@msc/config';
+import { AppConfig } from '@msc/config';
+import { registerEarlyRefusalHandling, refuseNulInUrl } from './http/early-refusal.js';
+import { registerJsonBodyParser } from './http/json-body-parser.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -42,6 +44,10 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
       return id;
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // A client that stalls (mid-body, or idle on a kept-alive connection) is disconnected after
+    // REQUEST_IDLE_TIMEOUT_MS of silence; the whole request must arrive within REQUEST_TIMEOUT_MS.
+    connectionTimeout: config.REQUEST_IDLE_TIMEOUT_MS,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
   });
 }
 
@@ -72,6 +78,10 @@ export async function configureHttpApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Bad input is refused before any work: NUL in the URL, JSON too deep or carrying NUL.
+  fastify.addHook('onRequest', refuseNulInUrl);
+  registerJsonBodyParser(fastify, app.get(AppConfig, { strict: false }).JSON_MAX_DEPTH);
+  registerEarlyRefusalHandling(fastify);
   await app.register(helmet, {
     // The OpenAPI UI needs inline scripts and styles.
     contentSecurityPolicy: {
@@ -105,6 +115,8 @@ export async function createHttpApp(
     createFastifyAdapter(config),
     {
       bufferLogs: true,
+      // The JSON parser is the platform's own (depth and NUL checks): see configureHttpApp.
+      bodyParser: false,
       abortOnError: false,
     },
   );

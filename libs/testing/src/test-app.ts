@@ -152,6 +152,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     createFastifyAdapter(config),
     {
       bufferLogs: true,
+      // The JSON parser is the platform's own (depth and NUL checks): see configureHttpApp.
+      bodyParser: false,
     },
   );
   await configureHttpApp(app, { swaggerUi: false });

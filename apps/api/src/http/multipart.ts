@@ -24,6 +24,7 @@ export async function* multipartParts(
         throw unreadable(error);
       }
       if (next.done) return;
+      refuseNul(next.value);
       yield next.value;
     }
   } finally {
@@ -47,4 +48,17 @@ function unreadable(error: unknown): unknown {
     'malformed-multipart',
     `The multipart/form-data body could not be read: ${error instanceof Error ? error.message : String(error)}`,
   );
+}
+
+/** A NUL in a text field or a file name is a 400, as it is in JSON bodies. */
+function refuseNul(part: Part): void {
+  const texts = [part.fieldname, part.type === 'field' ? part.value : undefined];
+  if (part.type === 'file') texts.push(part.filename);
+  if (texts.some((text) => typeof text === 'string' && text.includes('\u0000'))) {
+    throw new ApiProblem(
+      400,
+      'request',
+      `The field ${part.fieldname.replaceAll('\u0000', '')} must not contain the NUL character`,
+    );
+  }
 }
