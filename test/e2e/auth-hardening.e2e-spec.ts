@@ -104,8 +104,8 @@ describe('password hashes and access tokens (e2e)', () => {
   });
 
   it.each([
-    ['argon2id with the old defaults', { type: argon2.argon2id }],
-    ['argon2i', { type: argon2.argon2i, memoryCost: 19_456, timeCost: 2, parallelism: 1 }],
+    ['argon2id with the old defaults', { type: argon2.argon2id } as const],
+    ['argon2i', { type: argon2.argon2i, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const],
   ])('should rehash a password hashed as %s at the next sign-in', async (_name, options) => {
     const user = await factories.newTrainee();
     const old = await argon2.hash(user.password, options);
