@@ -160,7 +160,8 @@ export class CeCreditsService {
             body:
               `Your continuing education certificate ${credit.certificate_number} for ` +
               `${credit.course_title} (${credit.hours} hours) is ready. ` +
-              `Download it from ${this.certificateUrl(credit.id)}`,
+              // Its download link is signed and expires: the CE credits page gives a fresh one.
+              'Download it from your CE credits page.',
             email: true,
           })),
         );
@@ -239,10 +240,6 @@ export class CeCreditsService {
 
   verificationUrl(id: string): string {
     return `${this.baseUrl}/api/v1/ce-credits/${id}/verify`;
-  }
-
-  certificateUrl(id: string): string {
-    return `${this.baseUrl}/api/v1/ce-credits/${id}/certificate.pdf`;
   }
 
   private get baseUrl(): string {
