@@ -33,6 +33,14 @@ export default {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
+    {
+      // The web app in a real Chromium against the real built server (one of each per run).
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'],
+      globalSetup: '<rootDir>/test/web/global-setup.ts',
+      globalTeardown: '<rootDir>/test/web/global-teardown.ts',
+    },
   ],
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

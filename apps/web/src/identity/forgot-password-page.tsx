@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../ui/app-link';
-import { postUndeclared } from '../api/client';
+import { api } from '../api/client';
 import { ApiProblem, unwrap } from '../api/problem';
 import { applyProblem, ProblemAlert } from '../ui/problem';
 
@@ -17,7 +17,7 @@ export function ForgotPasswordPage() {
   }, [t]);
   const send = useMutation({
     mutationFn: async (body: { email: string }) => {
-      unwrap(await postUndeclared('/api/v1/auth/password-reset', body));
+      unwrap(await api.POST('/api/v1/auth/password-reset', { body }));
       return body.email;
     },
     onError: (error) =>

@@ -5,7 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../ui/app-link';
-import { postUndeclared } from '../api/client';
+import { api } from '../api/client';
 import { ApiProblem, unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem';
 
@@ -22,9 +22,8 @@ export function ResetPasswordPage() {
   const reset = useMutation({
     mutationFn: async (password: string) =>
       unwrap(
-        await postUndeclared('/api/v1/auth/password-reset/confirm', {
-          token: token ?? '',
-          password,
+        await api.POST('/api/v1/auth/password-reset/confirm', {
+          body: { token: token ?? '', password },
         }),
       ),
     onError: (error) => {

@@ -46,6 +46,8 @@ const hint = {
 /** Who is signed in: restored from the refresh cookie on load, kept in memory, never in storage. */
 class Session {
   private state: SessionState = { status: 'loading' };
+  /** The last signed-in person: signed-in pages still render it while they are being left. */
+  lastUser: SessionUser | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor() {
@@ -68,6 +70,7 @@ class Session {
 
   private set(state: SessionState): void {
     this.state = state;
+    if (state.status === 'signed-in') this.lastUser = state.user;
     for (const listener of this.listeners) listener();
   }
 
@@ -131,11 +134,12 @@ export function useSession(): SessionState {
   return useSyncExternalStore(session.subscribe, () => session.current);
 }
 
-/** The signed-in person; only for pages behind the signed-in guard. */
+/** The signed-in person; only for pages behind the signed-in guard (which checked there is one). */
 export function useUser(): SessionUser {
   const state = useSession();
-  if (state.status !== 'signed-in') throw new Error('useUser outside a signed-in page');
-  return state.user;
+  const user = state.status === 'signed-in' ? state.user : session.lastUser;
+  if (!user) throw new Error('useUser outside a signed-in page');
+  return user;
 }
 
 export function hasRole(user: SessionUser | null, role: Role): boolean {
