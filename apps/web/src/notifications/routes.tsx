@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const notificationsRoute = createRoute({
   getParentRoute: () => signedInLayout,
   path: '/notifications',
-  component: comingSoon('notifications'),
+  component: lazyRouteComponent(() => import('./notifications-page'), 'NotificationsPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
