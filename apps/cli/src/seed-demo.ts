@@ -1,19 +1,57 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '@msc/api';
-import { loadConfigOrExit } from '@msc/config';
+import { type AppConfig, loadConfigOrExit } from '@msc/config';
 import { OutboxRelay, prepareDatabase, settleBackgroundWork } from '@msc/db';
 import { IdentityModule } from '@msc/domain/identity';
 import { PathwayModule } from '@msc/domain/pathway';
 import { migrations } from '@msc/migrations';
-import { JobQueue } from '@msc/queue';
+import { JobQueue, QueueName } from '@msc/queue';
 import { DEMO_PASSWORDS, type DemoSeedResult, seedDemo, type SeedHost } from './demo-seed.js';
 
-/** The worker (processors and outbox relay) plus the contexts the seed calls; no HTTP layer. */
-@Module({ imports: [PlatformModule.forRole('worker'), IdentityModule, PathwayModule] })
-class SeedDemoModule {}
+/**
+ * The contexts the seed calls, no HTTP server. With `ownWorker`, the worker too (processors and
+ * outbox relay); without, the jobs the seed causes are left to the workers already running.
+ */
+@Module({})
+class SeedDemoModule {
+  static create(ownWorker: boolean): DynamicModule {
+    return {
+      module: SeedDemoModule,
+      // 'api' brings every domain module without processors or relay (nothing listens: no HTTP
+      // server is started from an application context).
+      imports: [
+        PlatformModule.forRole(ownWorker ? 'worker' : 'api'),
+        IdentityModule,
+        PathwayModule,
+      ],
+    };
+  }
+}
+
+/**
+ * Whether a worker serves every queue already (`npm start` on the same database and Redis): then
+ * the seed processes no job itself, so that two processes never race over its jobs; it only waits
+ * for them. BullMQ names its worker connections, so Redis can tell.
+ */
+async function workersRunning(config: AppConfig): Promise<boolean> {
+  const connection = { url: config.REDIS_URL, maxRetriesPerRequest: null };
+  const queues = Object.values(QueueName).map(
+    (name) => new Queue(name, { connection, prefix: config.REDIS_PREFIX }),
+  );
+  try {
+    const counts = await Promise.all(queues.map((queue) => queue.getWorkersCount()));
+    return counts.every((count) => count > 0);
+  } catch {
+    // CLIENT LIST refused (a managed Redis): run our own worker, which BullMQ makes safe too.
+    return false;
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
+  }
+}
 
 function printLogins(result: DemoSeedResult): void {
   console.log(
@@ -42,7 +80,13 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await prepareDatabase(config, migrations);
   if (database.created) console.log('created the database');
-  const context = await NestFactory.createApplicationContext(SeedDemoModule, {
+  const shared = await workersRunning(config);
+  console.log(
+    shared
+      ? 'A worker is running on this database and Redis: it does the background work of the seed.'
+      : 'No worker is running: the seed runs its own while it seeds.',
+  );
+  const context = await NestFactory.createApplicationContext(SeedDemoModule.create(!shared), {
     logger: ['error', 'warn'],
   });
   await context.init();
@@ -52,7 +96,7 @@ async function main(): Promise<void> {
       settle: () =>
         settleBackgroundWork(
           {
-            relay: context.get(OutboxRelay, { strict: false }),
+            relay: shared ? undefined : context.get(OutboxRelay, { strict: false }),
             jobs: context.get(JobQueue, { strict: false }),
             dataSource: context.get(DataSource, { strict: false }),
           },
