@@ -1,17 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const attestationsRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/attestations',
-  component: comingSoon('attestations'),
+  component: lazyRouteComponent(() => import('./attestations-page'), 'AttestationsPage'),
 });
 
 export const applicationRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/application',
-  component: comingSoon('application'),
+  component: lazyRouteComponent(() => import('./application-page'), 'ApplicationPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
