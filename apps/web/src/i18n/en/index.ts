@@ -1,10 +1,12 @@
 import admin from './admin';
 import applications from './applications';
 import ceCredits from './ceCredits';
+import certification from './certification';
 import cohorts from './cohorts';
 import common from './common';
 import credentials from './credentials';
 import identity from './identity';
+import mentees from './mentees';
 import nav from './nav';
 import notifications from './notifications';
 import pathway from './pathway';
@@ -22,8 +24,10 @@ export const en = {
   cohorts,
   practice,
   applications,
+  certification,
   practicum,
   reviews,
+  mentees,
   credentials,
   ceCredits,
   notifications,
