@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const ceCreditsRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/ce-credits',
-  component: comingSoon('ceCredits'),
+  component: lazyRouteComponent(() => import('./ce-credits-page'), 'CeCreditsPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
