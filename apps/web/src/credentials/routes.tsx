@@ -1,17 +1,19 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const certificationRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/certification',
-  component: comingSoon('certification'),
+  component: lazyRouteComponent(
+    () => import('../certification/certification-page'),
+    'CertificationPage',
+  ),
 });
 
 export const credentialsRoute = createRoute({
   getParentRoute: () => traineeLayout,
   path: '/credentials',
-  component: comingSoon('credentials'),
+  component: lazyRouteComponent(() => import('./credentials-page'), 'CredentialsPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
