@@ -2,12 +2,18 @@
 // resolved as in tsconfig's `paths`, `./x.js` finds `./x.ts`, and each .ts file is transpiled on
 // load (decorator metadata included, which Nest's injection needs). Used by tests that spawn a real
 // worker process: `node --import ./libs/testing/src/ts-register.mjs apps/worker/src/main.ts`.
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+// Transpiled files are kept by path, size and modification time: the next process starts faster.
+const cacheDir = join(tmpdir(), 'msc-ts-loader-cache');
+mkdirSync(cacheDir, { recursive: true });
 
 const ALIASES = [
   [/^@msc\/domain\/(.+)$/, (m) => `libs/domain/${m[1]}/src/index.ts`],
@@ -50,10 +56,22 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (url.startsWith('file:') && url.endsWith('.ts')) {
     const file = fileURLToPath(url);
+    const { size, mtimeMs } = statSync(file);
+    const key = createHash('sha1')
+      .update(`${ts.version}\n${file}\n${size}\n${mtimeMs}`)
+      .digest('hex');
+    const cached = join(cacheDir, `${key}.js`);
+    if (existsSync(cached)) {
+      return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
+    }
     const output = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: COMPILER_OPTIONS,
       fileName: file,
     });
+    // Written under a name of its own, then renamed: a process reading it never sees half a file.
+    const partial = `${cached}.${process.pid}.tmp`;
+    writeFileSync(partial, output.outputText);
+    renameSync(partial, cached);
     return { format: 'module', source: output.outputText, shortCircuit: true };
   }
   return next(url, context);

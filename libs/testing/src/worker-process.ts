@@ -43,7 +43,7 @@ export class WorkerProcess {
       [
         '--import',
         join(ROOT, 'libs/testing/src/ts-register.mjs'),
-        join(ROOT, 'apps/worker/src/main.ts'),
+        join(ROOT, options.entry ?? 'apps/worker/src/main.ts'),
       ],
       {
         cwd: ROOT,
@@ -63,7 +63,7 @@ export class WorkerProcess {
       },
     );
     const worker = new WorkerProcess(child);
-    await worker.waitFor(/worker started/, options.startTimeoutMs ?? 60_000);
+    if (!options.entry) await worker.waitFor(/worker started/, options.startTimeoutMs ?? 150_000);
     return worker;
   }
 
