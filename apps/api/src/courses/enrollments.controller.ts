@@ -70,6 +70,22 @@ export class EnrollmentsController {
     await this.enrollments.withdraw(user, id);
   }
 
+  @Roles(Role.Admin)
+  @Delete('cohorts/:id/enrollments/:userId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Withdraw a participant from a cohort (admin); the first on the waitlist moves up',
+  })
+  @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiProblems(400, 403, 404, 409)
+  async withdrawParticipant(
+    @CurrentUser() user: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
+    await this.enrollments.withdrawByAdmin(user, id, userId);
+  }
+
   /** Admins and the cohort's teachers (checked by the service). */
   @SignedIn()
   @Get('cohorts/:id/enrollments')

@@ -558,6 +558,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cohorts/{id}/enrollments/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw a participant from a cohort (admin); the first on the waitlist moves up */
+    delete: operations['EnrollmentsController_withdrawParticipant'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cohorts/{id}/enrollments/me': {
     parameters: {
       query?: never;
@@ -1491,7 +1508,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the users, optionally those of one role */
+    /** List the users (a page), optionally of one role or matching a part of a name or e-mail */
     get: operations['UsersController_list'];
     put?: never;
     /** Create a user with the given roles */
@@ -1513,6 +1530,40 @@ export interface paths {
     get: operations['UsersController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a person: no sign-in, refresh tokens revoked, access tokens refused; records stay (audited) */
+    post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reactivate a deactivated person (audited) */
+    post: operations['UsersController_reactivate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1644,6 +1695,25 @@ export interface components {
       /** Format: uuid */
       traineeId: string;
       traineeName: string;
+    };
+    AdminUserResponse: {
+      /**
+       * Format: date-time
+       * @description When an admin deactivated the account; null while it is active
+       */
+      deactivatedAt: string | null;
+      /** @example Ana Pereira */
+      displayName: string;
+      /** Format: email */
+      email: string;
+      /** Format: uuid */
+      id: string;
+      roles: ('trainee' | 'mentor' | 'admin')[];
+      /**
+       * @description IANA time zone
+       * @example Europe/Lisbon
+       */
+      timeZone: string;
     };
     ApplicationDecisionDto: {
       /** @enum {string} */
@@ -3170,7 +3240,7 @@ export interface components {
       timeZone?: string;
     };
     UserListResponse: {
-      items: components['schemas']['UserResponse'][];
+      items: components['schemas']['AdminUserResponse'][];
       total: number;
     };
     UserResponse: {
@@ -5391,6 +5461,85 @@ export interface operations {
       };
       /** @description Refused; unmet pathway requirements are listed in `unmet` */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  EnrollmentsController_withdrawParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Withdrawn */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /**
+       * @description Not allowed for this user
+       *
+       *     Needs one of the roles: admin
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -9567,6 +9716,8 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description A part of the display name or of the e-mail */
+        q?: string;
         role?: 'trainee' | 'mentor' | 'admin';
       };
       header?: never;
@@ -9706,6 +9857,147 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  UsersController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  UsersController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminUserResponse'];
         };
       };
       /** @description Invalid input; `errors` names each field */

@@ -179,16 +179,35 @@ export class EnrollmentsService {
 
   /** Withdraws the trainee; a freed seat goes to the waitlist through the scheduling queue. */
   async withdraw(actor: Actor, cohortId: string): Promise<void> {
+    await this.withdrawPerson(actor, cohortId, actor.id);
+  }
+
+  /** An admin takes someone out of a cohort (audited); the waitlist moves up as on self-withdraw. */
+  async withdrawByAdmin(actor: Actor, cohortId: string, userId: string): Promise<void> {
+    await this.tx.transaction(async () => {
+      await this.withdrawPerson(actor, cohortId, userId);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'enrollment.withdrawn_by_admin',
+        subject: `cohort/${cohortId}`,
+        details: { userId },
+      });
+    });
+  }
+
+  private async withdrawPerson(actor: Actor, cohortId: string, userId: string): Promise<void> {
     await this.tx.transaction(async () => {
       const cohort = await this.cohorts.lock(cohortId);
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
       if (cohort.status === CohortStatus.Completed)
         throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
-      const before = await this.enrollments.withdraw(cohortId, actor.id);
+      const before = await this.enrollments.withdraw(cohortId, userId);
       if (!before) {
         throw new CoursesError(
           CoursesErrorCode.EnrollmentNotFound,
-          'You are not enrolled in this cohort',
+          userId === actor.id
+            ? 'You are not enrolled in this cohort'
+            : 'This person is not enrolled in this cohort',
         );
       }
       if (before.status === EnrollmentStatus.Enrolled)
