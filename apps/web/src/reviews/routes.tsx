@@ -1,17 +1,16 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { mentorLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
 
 export const reviewQueueRoute = createRoute({
   getParentRoute: () => mentorLayout,
   path: '/reviews',
-  component: comingSoon('reviews'),
+  component: lazyRouteComponent(() => import('./queue-page'), 'ReviewQueuePage'),
 });
 
 export const reviewRoute = createRoute({
   getParentRoute: () => mentorLayout,
   path: '/reviews/$recordingId',
-  component: comingSoon('reviews'),
+  component: lazyRouteComponent(() => import('./review-page'), 'ReviewPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
