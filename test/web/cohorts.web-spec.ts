@@ -20,6 +20,7 @@ describe('Cohorts (web)', () => {
   let roomy: CohortAnswer;
   let full: CohortAnswer;
   let courseTitle: string;
+  let later: CohortAnswer;
 
   beforeAll(async () => {
     const admin = await adminToken();
@@ -35,6 +36,15 @@ describe('Cohorts (web)', () => {
       title: `Tiny circle ${stamp}`,
       startDate: dayFromToday(12),
       capacity: 1,
+    });
+    const training = await newCourse(admin, {
+      format: 'teacher_training',
+      sessionCount: 4,
+      completionMinSessions: 4,
+    });
+    later = await newCohort(admin, training.id, {
+      title: `Teacher training ${stamp}`,
+      startDate: dayFromToday(30),
     });
     const other = await newTrainee('first-in');
     await call(other.token, 'POST', `/cohorts/${full.id}/enrollments`, {});
@@ -75,6 +85,17 @@ describe('Cohorts (web)', () => {
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(await feed.text()).toContain(roomy.title);
+
+    // A later stage's cohort: the API's unmet prerequisites appear in that cohort's card.
+    const training = page.getByRole('region', { name: later.title });
+    await training.getByRole('button', { name: 'Enroll' }).click();
+    const unmet = training.getByRole('alert').getByRole('listitem');
+    await unmet.first().waitFor();
+    await unmet
+      .first()
+      .getByText(/^\d+ \/ \d+$/)
+      .waitFor();
+    expect(await training.getByText('Enrolled', { exact: true }).count()).toBe(0);
 
     // A reload keeps what the API knows.
     await page.reload();

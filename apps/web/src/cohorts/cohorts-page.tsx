@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Refusal } from '../applications/unmet-list';
 import { AnchorLink } from '../ui/app-link';
 import { useFormat } from '../ui/format';
 import { Page, PageLoader } from '../ui/page';
@@ -110,7 +111,7 @@ function CohortCard({
             </Badge>
           ) : null}
         </Group>
-        {enroll.isError ? <ProblemAlert error={enroll.error} /> : null}
+        {enroll.isError ? <Refusal error={enroll.error} /> : null}
         {enroll.data && active ? (
           <Text role="status" fw={600}>
             {active.status === 'waitlisted'
