@@ -15,6 +15,7 @@ import { AddCohortReopenedAt1796200000001 } from './1796200000001-AddCohortReope
 import { IndexUserLookup1796400000000 } from './1796400000000-IndexUserLookup.js';
 import { CreateRecordingUploads1796400000001 } from './1796400000001-CreateRecordingUploads.js';
 import { OneAttestationPendingPerKind1796200000002 } from './1796200000002-OneAttestationPendingPerKind.js';
+import { AddUserDeactivatedAt1796500000000 } from './1796500000000-AddUserDeactivatedAt.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   IndexUserLookup1796400000000,
   CreateRecordingUploads1796400000001,
   OneAttestationPendingPerKind1796200000002,
+  AddUserDeactivatedAt1796500000000,
 ];

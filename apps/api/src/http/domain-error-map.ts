@@ -22,6 +22,8 @@ const identity: Record<IdentityErrorCode, number> = {
   [IdentityErrorCode.WrongPassword]: 403,
   [IdentityErrorCode.InvalidResetToken]: 400,
   [IdentityErrorCode.ClientHeaderRequired]: 403,
+  [IdentityErrorCode.AccountDeactivated]: 401,
+  [IdentityErrorCode.CannotDeactivateSelf]: 409,
 };
 
 const pathway: Record<PathwayErrorCode, number> = {

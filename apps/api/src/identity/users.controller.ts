@@ -1,11 +1,21 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
-import { UserListResponse, UserResponse } from './dto/identity.response.js';
+import { AdminUserResponse, UserListResponse, UserResponse } from './dto/identity.response.js';
 import { CreateUserDto, ListUsersQuery, SetRolesDto } from './dto/users.dto.js';
 
 @ApiTags('identity')
@@ -23,7 +33,10 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the users, optionally those of one role' })
+  @ApiOperation({
+    summary:
+      'List the users (a page), optionally of one role or matching a part of a name or e-mail',
+  })
   @ApiOkResponse({ type: UserListResponse })
   @ApiProblems(400)
   list(@Query() query: ListUsersQuery) {
@@ -48,5 +61,26 @@ export class UsersController {
     @Body() body: SetRolesDto,
   ) {
     return this.identity.setRoles(admin, id, body.roles);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Deactivate a person: no sign-in, refresh tokens revoked, access tokens refused; records stay (audited)',
+  })
+  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiProblems(400, 404, 409)
+  deactivate(@CurrentUser() admin: UserView, @Param('id', ParseUUIDPipe) id: string) {
+    return this.identity.deactivateUser(admin, id);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate a deactivated person (audited)' })
+  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiProblems(400, 404)
+  reactivate(@CurrentUser() admin: UserView, @Param('id', ParseUUIDPipe) id: string) {
+    return this.identity.reactivateUser(admin, id);
   }
 }

@@ -16,6 +16,10 @@ export enum IdentityErrorCode {
   InvalidResetToken = 'identity.invalid_reset_token',
   /** A cookie-transport request without the `X-MSC-Client: web` header (CSRF defence). */
   ClientHeaderRequired = 'identity.client_header_required',
+  /** The account was deactivated by an admin: no sign-in, refresh or access token works. */
+  AccountDeactivated = 'identity.account_deactivated',
+  /** An admin tried to deactivate their own account. */
+  CannotDeactivateSelf = 'identity.cannot_deactivate_self',
 }
 
 export class IdentityError extends DomainError<IdentityErrorCode> {

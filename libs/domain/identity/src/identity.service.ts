@@ -11,7 +11,13 @@ import { IdentityError, IdentityErrorCode } from './identity.errors.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetsRepository } from './password-resets.repository.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
-import { toUserView, type UserRow, type UserView } from './user.view.js';
+import {
+  type AdminUserView,
+  toAdminUserView,
+  toUserView,
+  type UserRow,
+  type UserView,
+} from './user.view.js';
 import { UsersRepository } from './users.repository.js';
 
 export interface Session {
@@ -127,6 +133,8 @@ export class IdentityService {
       );
     }
     await this.limiter.reset(key);
+    // Only after the password is right, so that the answer tells a stranger nothing.
+    if (found.deactivated_at) throw accountDeactivated();
     const { password_hash: hash, ...row } = found;
     if (this.hasher.needsRehash(hash)) await this.rehash(row.id, hash, password);
     return this.tx.transaction(() => this.startSession(row));
@@ -171,6 +179,7 @@ export class IdentityService {
       }
       const user = await this.users.findById(token.user_id);
       if (!user) return { error: IdentityErrorCode.InvalidRefreshToken } as const;
+      if (user.deactivated_at) return { error: IdentityErrorCode.AccountDeactivated } as const;
       const pair = await this.issueTokens(token.user_id, token.family_id);
       return { session: { user: toUserView(user), ...pair }, error: undefined };
     });
@@ -183,6 +192,7 @@ export class IdentityService {
           'This refresh token was already used; sign in again',
         );
       }
+      if (outcome.error === IdentityErrorCode.AccountDeactivated) throw accountDeactivated();
       throw new IdentityError(outcome.error, 'The refresh token is not valid');
     }
     return outcome.session!;
@@ -336,6 +346,8 @@ export class IdentityService {
     const row = await this.users.findById(userId);
     if (!row)
       throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The account no longer exists');
+    // Read per request: a deactivation stops the access tokens already out at their next use.
+    if (row.deactivated_at) throw accountDeactivated();
     return toUserView(row);
   }
 
@@ -380,9 +392,50 @@ export class IdentityService {
     });
   }
 
-  async listUsers(filter: { role?: Role; limit: number; offset: number }) {
+  async listUsers(filter: { role?: Role; q?: string; limit: number; offset: number }) {
     const { items, total } = await this.users.list(filter);
-    return { items: items.map(toUserView), total };
+    return { items: items.map(toAdminUserView), total };
+  }
+
+  /**
+   * Deactivates a person: they cannot sign in, their refresh tokens are revoked and their access
+   * tokens stop at the next request; their records stay. An admin cannot deactivate themselves.
+   */
+  async deactivateUser(actor: Actor, userId: string): Promise<AdminUserView> {
+    if (actor.id === userId)
+      throw new IdentityError(
+        IdentityErrorCode.CannotDeactivateSelf,
+        'You cannot deactivate your own account; ask another admin',
+      );
+    return this.tx.transaction(async () => {
+      const before = await this.users.findById(userId);
+      if (!before) throw new IdentityError(IdentityErrorCode.UserNotFound, 'No such user');
+      const row = (await this.users.setDeactivated(userId, true))!;
+      await this.refreshTokens.revokeAllOfUser(userId);
+      if (!before.deactivated_at)
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'user.deactivated',
+          subject: `user/${userId}`,
+        });
+      return toAdminUserView(row);
+    });
+  }
+
+  /** Lets a deactivated person sign in again (with their old password). */
+  async reactivateUser(actor: Actor, userId: string): Promise<AdminUserView> {
+    return this.tx.transaction(async () => {
+      const before = await this.users.findById(userId);
+      if (!before) throw new IdentityError(IdentityErrorCode.UserNotFound, 'No such user');
+      const row = (await this.users.setDeactivated(userId, false))!;
+      if (before.deactivated_at)
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'user.reactivated',
+          subject: `user/${userId}`,
+        });
+      return toAdminUserView(row);
+    });
   }
 
   async setRoles(actor: Actor, userId: string, roles: Role[]): Promise<UserView> {
@@ -477,6 +530,13 @@ export class IdentityService {
     }
     return zone;
   }
+}
+
+function accountDeactivated(): IdentityError {
+  return new IdentityError(
+    IdentityErrorCode.AccountDeactivated,
+    'This account has been deactivated; ask an administrator to reactivate it',
+  );
 }
 
 function invalidReset(): IdentityError {

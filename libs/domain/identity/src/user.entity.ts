@@ -22,6 +22,10 @@ export class User {
   @Column('text', { default: 'UTC' })
   timeZone: string;
 
+  /** When an admin deactivated the account; null while it is active. */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -15,9 +15,11 @@ export interface UserRow {
   display_name: string;
   roles: Role[];
   time_zone: string;
+  /** Selected by USER_COLUMNS; null while the account is active. */
+  deactivated_at?: Date | null;
 }
 
-export const USER_COLUMNS = 'id, email, display_name, roles, time_zone';
+export const USER_COLUMNS = 'id, email, display_name, roles, time_zone, deactivated_at';
 
 export function toUserView(row: UserRow): UserView {
   return {
@@ -27,4 +29,13 @@ export function toUserView(row: UserRow): UserView {
     roles: row.roles,
     timeZone: row.time_zone,
   };
+}
+
+/** What an admin sees of a person: the user and whether the account is deactivated. */
+export interface AdminUserView extends UserView {
+  deactivatedAt: Date | null;
+}
+
+export function toAdminUserView(row: UserRow): AdminUserView {
+  return { ...toUserView(row), deactivatedAt: row.deactivated_at ?? null };
 }

@@ -78,21 +78,40 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A page of users, optionally of one role and matching `q` (a part of the display name or of
+   * the e-mail, case-insensitive; `%` and `_` are taken literally).
+   */
   async list(filter: {
     role?: Role;
+    q?: string;
     limit: number;
     offset: number;
   }): Promise<{ items: UserRow[]; total: number }> {
-    // created_at is selected for the order only; toUserView leaves it out.
+    const q = filter.q?.trim();
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    // created_at is selected for the order only; the views leave it out.
     return this.tx.page<UserRow>(
       {
         sql: `SELECT ${USER_COLUMNS}, created_at FROM users
-              WHERE ($1::text IS NULL OR $1 = ANY(roles))`,
-        params: [filter.role ?? null],
+              WHERE ($1::text IS NULL OR $1 = ANY(roles))
+                AND ($2::text IS NULL OR display_name ILIKE $2 OR email ILIKE $2)`,
+        params: [filter.role ?? null, pattern],
         orderBy: 'created_at, id',
       },
       filter,
     );
+  }
+
+  /** Sets or clears deactivated_at (keeping the first date when already deactivated). */
+  async setDeactivated(id: string, deactivated: boolean): Promise<UserRow | null> {
+    const rows = await this.tx.query<UserRow>(
+      `UPDATE users SET deactivated_at = CASE WHEN $2 THEN COALESCE(deactivated_at, now()) END,
+                        updated_at = now()
+       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, deactivated],
+    );
+    return rows[0] ?? null;
   }
 
   async setRoles(id: string, roles: Role[]): Promise<UserRow | null> {

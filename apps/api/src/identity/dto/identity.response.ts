@@ -9,8 +9,19 @@ export class UserResponse {
   @ApiProperty({ example: 'Europe/Lisbon', description: 'IANA time zone' }) timeZone: string;
 }
 
+/** A user as an admin sees them: with whether the account is deactivated. */
+export class AdminUserResponse extends UserResponse {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an admin deactivated the account; null while it is active',
+  })
+  deactivatedAt: Date | null;
+}
+
 export class UserListResponse {
-  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty({ type: [AdminUserResponse] }) items: AdminUserResponse[];
   @ApiProperty() total: number;
 }
 

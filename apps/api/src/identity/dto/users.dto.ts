@@ -65,4 +65,10 @@ export class ListUsersQuery extends PageQuery {
   @IsOptional()
   @IsIn(Object.values(Role))
   role?: Role;
+
+  @ApiPropertyOptional({ description: 'A part of the display name or of the e-mail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
