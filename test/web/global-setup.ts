@@ -181,4 +181,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.MSC_WEB_BROWSER = browser.wsEndpoint();
   process.env.MSC_WEB_ADMIN_EMAIL = WEB_ADMIN.email;
   process.env.MSC_WEB_ADMIN_PASSWORD = WEB_ADMIN.password;
+  // For factories that make what the API has no shortcut for (test/web/credentials.web-spec.ts).
+  process.env.MSC_WEB_DATABASE_URL = url.toString();
 }
