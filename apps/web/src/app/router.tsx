@@ -13,10 +13,11 @@ import { cohortsRoutes } from '../cohorts/routes';
 import { credentialsRoutes } from '../credentials/routes';
 import { identityPublicRoutes, identityRoutes } from '../identity/routes';
 import { session } from '../identity/session';
+import { menteesRoutes } from '../mentees/routes';
 import { notificationsRoutes } from '../notifications/routes';
 import { pathwayRoutes } from '../pathway/routes';
 import { practiceRoutes } from '../practice/routes';
-import { practicumMentorRoutes, practicumRoutes } from '../practicum/routes';
+import { practicumRoutes } from '../practicum/routes';
 import { reviewsRoutes } from '../reviews/routes';
 import { PageLoader } from '../ui/page';
 import { RouteError } from './route-error';
@@ -42,7 +43,7 @@ export const routeTree = rootRoute.addChildren([
       ...credentialsRoutes,
       ...ceCreditsRoutes,
     ]),
-    mentorLayout.addChildren([...reviewsRoutes, ...practicumMentorRoutes]),
+    mentorLayout.addChildren([...reviewsRoutes, ...menteesRoutes]),
     adminLayout.addChildren([
       ...adminCoursesRoutes,
       ...adminCohortsRoutes,

@@ -38,7 +38,7 @@ function NextSteps({ progress }: { progress: Progress }) {
   );
 }
 
-function Stage({ stage }: { stage: StageProgress }) {
+export function Stage({ stage }: { stage: StageProgress }) {
   const { t } = useTranslation();
   const { date } = useFormat();
   const percent = stagePercent(stage);

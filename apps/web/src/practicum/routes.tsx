@@ -1,6 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { mentorLayout, traineeLayout } from '../app/root-routes';
-import { comingSoon } from '../ui/page';
+import { traineeLayout } from '../app/root-routes';
 
 export const practicumRoute = createRoute({
   getParentRoute: () => traineeLayout,
@@ -14,14 +13,5 @@ export const recordingRoute = createRoute({
   component: lazyRouteComponent(() => import('./recording-page'), 'RecordingPage'),
 });
 
-export const menteesRoute = createRoute({
-  getParentRoute: () => mentorLayout,
-  path: '/mentees',
-  component: comingSoon('mentees'),
-});
-
 /** This area's routes for trainees, added to the tree by app/router.tsx. */
 export const practicumRoutes = [practicumRoute, recordingRoute];
-
-/** This area's routes for mentors. */
-export const practicumMentorRoutes = [menteesRoute];
