@@ -73,6 +73,11 @@ describe('Notifications (web)', () => {
     await signInAs(page, trainee.email, '/notifications');
     await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
     await page.getByText(`${inbox.unread} unread notifications`).waitFor();
+    // The navigation counts them too, on every page.
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: new RegExp(`Notifications.*${inbox.unread} unread`) })
+      .waitFor();
 
     const items = page.getByRole('main').getByRole('listitem');
     expect(await items.count()).toBe(inbox.items.length);
@@ -95,6 +100,9 @@ describe('Notifications (web)', () => {
 
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByText('Everything is read').waitFor();
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('nav a')].some((a) => a.textContent?.includes('unread')),
+    );
     expect(await page.getByText('Unread', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Mark all as read' }).isDisabled()).toBe(true);
     expect((await call<Inbox>(trainee.token, 'GET', '/me/notifications')).unread).toBe(0);

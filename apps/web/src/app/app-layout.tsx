@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, session, useUser } from '../identity/session';
+import { UnreadBadge } from '../notifications/unread-badge';
 import { ReviewCountBadge } from '../reviews/review-count-badge';
 import { navigation } from './navigation';
 import { homeOf } from './home';
@@ -90,7 +91,13 @@ export function AppLayout() {
                 key={link.to}
                 label={t(`nav.${link.label}`)}
                 active={pathname === link.to}
-                rightSection={link.to === '/reviews' ? <ReviewCountBadge /> : undefined}
+                rightSection={
+                  link.to === '/reviews' ? (
+                    <ReviewCountBadge />
+                  ) : link.to === '/notifications' ? (
+                    <UnreadBadge />
+                  ) : undefined
+                }
                 renderRoot={(props) => <Link to={link.to} {...props} />}
               />
             ))}
