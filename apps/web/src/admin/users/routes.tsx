@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminUsersRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/users',
-  component: comingSoon('adminUsers'),
+  component: lazyRouteComponent(() => import('./users-page'), 'UsersPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
