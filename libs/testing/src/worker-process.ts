@@ -10,6 +10,8 @@ export interface WorkerProcessOptions {
   env?: Record<string, string>;
   /** Bound for the worker to say it started. */
   startTimeoutMs?: number;
+  /** Another entry point of the platform (a CLI script) instead of the worker; not awaited. */
+  entry?: string;
 }
 
 /**
