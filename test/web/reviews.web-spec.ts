@@ -32,9 +32,7 @@ describe('Review queue (web)', () => {
     await signInAs(page, mentor.email, '/reviews');
     await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav
-      .getByRole('link', { name: /Review queue.*1 recording waits for your review/ })
-      .waitFor();
+    await nav.getByRole('link', { name: /Recordings to assess.*1 waiting/ }).waitFor();
 
     const pending = page.getByRole('region', { name: 'Waiting for your review' });
     const item = pending.getByRole('listitem').filter({ hasText: 'Tomas Trainee' });

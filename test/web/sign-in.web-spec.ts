@@ -63,7 +63,7 @@ describe('Signing in (web)', () => {
       expect(await steps.first().getAttribute('href')).toMatch(/^\/(cohorts|my-courses)$/);
       const nav = page.getByRole('navigation');
       await nav.getByRole('link', { name: 'Practice' }).waitFor();
-      expect(await nav.getByRole('link', { name: 'Review queue' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Recordings to assess' }).count()).toBe(0);
       await expectCleanPage(web);
       await screenshot(page, 'my-pathway');
     },

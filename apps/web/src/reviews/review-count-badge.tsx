@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useUser } from '../identity/session';
 import { useReviewCounts } from './api';
 
-/** The number of recordings waiting for the mentor, beside "Review queue" in the navigation. */
+/** The number of recordings waiting for the mentor, beside "Recordings to assess" in the navigation (no "review" in that name: the queue's own links are named "Review"). */
 export function ReviewCountBadge() {
   const { t } = useTranslation();
   const user = useUser();

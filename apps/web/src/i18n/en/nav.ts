@@ -14,7 +14,7 @@ export default {
   certification: 'Certification',
   credentials: 'Credentials',
   ceCredits: 'CE credits',
-  reviews: 'Review queue',
+  reviews: 'Recordings to assess',
   mentees: 'Mentees',
   adminCourses: 'Courses',
   adminCohorts: 'Cohorts',

@@ -16,8 +16,8 @@ export default {
     overdue: 'Overdue',
     review: 'Review',
     open: 'Open',
-    badge_one: '{{count}} recording waits for your review',
-    badge_other: '{{count}} recordings wait for your review',
+    badge_one: '{{count}} waiting',
+    badge_other: '{{count}} waiting',
   },
   workspace: {
     loadingTitle: 'Review',
