@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApplicationsModule } from '@msc/domain/applications';
 import { AuditModule } from '@msc/domain/audit';
 import { CeCreditsModule } from '@msc/domain/ce-credits';
-import { CoursesModule, PracticeModule } from '@msc/domain/courses';
+import { CoursesModule, PracticeModule, SignedLinksModule } from '@msc/domain/courses';
 import { CredentialsModule } from '@msc/domain/credentials';
 import { IdentityModule } from '@msc/domain/identity';
 import { NotificationsModule } from '@msc/domain/notifications';
@@ -52,6 +52,7 @@ import { RecordingsController } from './practicum/recordings.controller.js';
     PracticeModule,
     ApplicationsModule,
     PracticumModule,
+    SignedLinksModule,
   ],
   controllers: [
     HealthController,

@@ -1383,7 +1383,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One recording with its status and the review that counts */
+    /** One recording with its status, the review that counts and a signed media link */
     get: operations['RecordingsController_get'];
     put?: never;
     post?: never;
@@ -1476,6 +1476,26 @@ export interface paths {
      * @description The link is pdfUrl of GET /me/credentials; an altered link is 403, an expired one 410.
      */
     get: operations['CredentialsController_signedCertificate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/signed/recordings/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The recording media through its signed link (no Authorization header; Range)
+     * @description The link is contentUrl of GET /recordings/:id; an altered link is 403, an expired one 410.
+     */
+    get: operations['RecordingsController_signedContent'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2730,6 +2750,69 @@ export interface components {
        * @enum {string}
        */
       status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+    };
+    RecordingDetailResponse: {
+      /** Format: uuid */
+      cohortId: string;
+      cohortTitle: string;
+      container: string | null;
+      /**
+       * @description The media type the content is served as
+       * @example video/mp4
+       */
+      contentType: string;
+      /**
+       * @description A same-origin path that serves the media (with Range) without an Authorization header; minted for whoever may read this recording and valid until contentUrlExpiresAt
+       * @example /api/v1/signed/recordings/0b9f…/content?expires=1767225600&signature=…
+       */
+      contentUrl: string;
+      /**
+       * Format: date-time
+       * @description When contentUrl stops opening (410); fetch the recording again for a new one
+       */
+      contentUrlExpiresAt: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      createdAt: string;
+      durationSeconds: number | null;
+      /** @description The uploaded file name */
+      filename: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @example video/mp4 */
+      mediaType: string;
+      /** @description Awaiting review past its due date */
+      overdue: boolean;
+      /** Format: uuid */
+      practicumId: string;
+      rejectionReason: string | null;
+      /** @description The review that counts */
+      review: components['schemas']['ReviewResponse'] | null;
+      /** Format: date-time */
+      reviewAssignedAt: string | null;
+      /** Format: date-time */
+      reviewDueAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      reviewerName: string | null;
+      sessionNumber: number;
+      /**
+       * Format: date-time
+       * @description When the recorded session was held
+       */
+      sessionStartsAt: string | null;
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /** @enum {string} */
+      status: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
     };
     RecordingResponse: {
       /** Format: uuid */
@@ -9175,7 +9258,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RecordingResponse'];
+          'application/json': components['schemas']['RecordingDetailResponse'];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -9627,6 +9710,89 @@ export interface operations {
       };
       /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  RecordingsController_signedContent: {
+    parameters: {
+      query: {
+        /** @description Unix seconds after which the link no longer opens */
+        expires: string;
+        /** @description HMAC-SHA256 (base64url) over the path and expires */
+        signature: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole recording */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/*': string;
+          'video/*': string;
+        };
+      };
+      /** @description The byte range asked for */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'audio/*': string;
+          'video/*': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not allowed for this user */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description The range lies outside the content */
+      416: {
         headers: {
           [name: string]: unknown;
         };

@@ -307,6 +307,18 @@ export class RecordingsService {
     };
   }
 
+  /** The media of a recording by id alone, for a signed link (the link is the permission). */
+  async contentById(id: string): Promise<RecordingContent> {
+    const row = await this.recordings.findById(id);
+    if (!row) throw new PracticumError(PracticumErrorCode.RecordingNotFound, 'No such recording');
+    return {
+      key: row.storage_key,
+      size: Number(row.size_bytes),
+      mediaType: row.media_type,
+      sha256: row.sha256,
+    };
+  }
+
   read(content: RecordingContent, range?: ByteRange): Promise<Readable> {
     return this.store.get(content.key, range);
   }
