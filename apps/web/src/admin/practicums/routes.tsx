@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminPracticumsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/practicums',
-  component: comingSoon('adminPracticums'),
+  component: lazyRouteComponent(() => import('./practicums-page'), 'PracticumsPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
