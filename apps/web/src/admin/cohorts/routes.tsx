@@ -1,4 +1,4 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
 import { comingSoon } from '../../ui/page';
 
@@ -11,7 +11,7 @@ export const adminCohortsRoute = createRoute({
 export const adminCohortRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/cohorts/$id',
-  component: comingSoon('adminCohorts'),
+  component: lazyRouteComponent(() => import('./cohort-page'), 'AdminCohortPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
