@@ -1,11 +1,10 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminCohortsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/cohorts',
-  component: comingSoon('adminCohorts'),
+  component: lazyRouteComponent(() => import('./cohorts-page'), 'AdminCohortsPage'),
 });
 
 export const adminCohortRoute = createRoute({
