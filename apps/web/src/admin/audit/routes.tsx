@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminAuditRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/audit',
-  component: comingSoon('adminAudit'),
+  component: lazyRouteComponent(() => import('./audit-page'), 'AuditPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
