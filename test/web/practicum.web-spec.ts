@@ -171,6 +171,15 @@ describe('Practicum (web)', () => {
       undefined,
       { timeout: 10_000 },
     );
+    // The element streams the signed link itself (no blob, no bearer): Range answers 206.
+    const streamed = await page.evaluate(async () => {
+      const src = document.querySelector('audio')?.currentSrc ?? '';
+      const res = await fetch(src, { headers: { Range: 'bytes=0-9' }, credentials: 'omit' });
+      return { src, status: res.status, range: res.headers.get('content-range') };
+    });
+    expect(streamed.src).toMatch(/\/api\/v1\/signed\/recordings\/[\w-]+\/content\?expires=/);
+    expect(streamed.status).toBe(206);
+    expect(streamed.range).toMatch(/^bytes 0-9\/\d+$/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'practicum-review');
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { ApiProblem } from '../api/problem';
+import { unwrap } from '../api/problem';
 import { ProblemAlert } from './problem';
 
 /** What a page can do with the player: move it, read where it is, start it. */
@@ -16,34 +16,31 @@ export interface MediaPlayerHandle {
   focus(): void;
 }
 
+/** Fetch a new link this long before the current one expires. */
+const LINK_MARGIN_MS = 60_000;
+
 /**
- * A recording's media as a blob URL: a media element cannot send the Authorization header, and the
- * API offers no signed link to recordings, so the bytes come through the authorised client.
+ * A recording's signed content link (contentUrl of its detail): the media element streams it with
+ * Range requests and no Authorization header. The link lasts about an hour; the detail is fetched
+ * again shortly before it expires, or when the element fails on an expired link.
  */
-function useRecordingMedia(recordingId: string) {
-  const query = useQuery({
-    queryKey: ['recordings', recordingId, 'content'],
+function useRecordingLink(recordingId: string) {
+  return useQuery({
+    queryKey: ['recordings', recordingId, 'content-link'],
     queryFn: async () => {
-      const result = await api.GET('/api/v1/recordings/{id}/content', {
-        params: { path: { id: recordingId } },
-        parseAs: 'blob',
-      });
-      if (!result.response.ok) {
-        throw new ApiProblem({ status: result.response.status, title: result.response.statusText });
-      }
-      return result.data as unknown as Blob;
+      const detail = unwrap(
+        await api.GET('/api/v1/recordings/{id}', { params: { path: { id: recordingId } } }),
+      );
+      return { url: detail.contentUrl, expiresAt: Date.parse(detail.contentUrlExpiresAt) };
     },
-    staleTime: Infinity,
-    gcTime: 60_000,
+    staleTime: (query) =>
+      query.state.data ? Math.max(0, query.state.data.expiresAt - LINK_MARGIN_MS - Date.now()) : 0,
+    refetchInterval: (query) =>
+      query.state.data
+        ? Math.max(1_000, query.state.data.expiresAt - LINK_MARGIN_MS - Date.now())
+        : false,
+    refetchOnWindowFocus: true,
   });
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!query.data) return undefined;
-    const next = URL.createObjectURL(query.data);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [query.data]);
-  return { ...query, url };
 }
 
 export interface MediaPlayerProps {
@@ -66,9 +63,50 @@ export const MediaPlayer = forwardRef<MediaPlayerHandle, MediaPlayerProps>(funct
   ref,
 ) {
   const { t } = useTranslation();
-  const media = useRecordingMedia(recordingId);
+  const link = useRecordingLink(recordingId);
   const element = useRef<HTMLMediaElement | null>(null);
   const [failed, setFailed] = useState(false);
+  // The src the element plays: replaced by a fresh link only when the old one has expired (or the
+  // element failed on it), then the playhead and play state are carried over.
+  const [src, setSrc] = useState<string | null>(null);
+  const resume = useRef<{ at: number; playing: boolean } | null>(null);
+  const fresh = link.data;
+  useEffect(() => {
+    if (!fresh) return;
+    setSrc((current) => {
+      if (current === null) return fresh.url;
+      if (current === fresh.url || !resume.current) return current;
+      return fresh.url;
+    });
+  }, [fresh]);
+  const { refetch } = link;
+  const onError = () => {
+    const el = element.current;
+    const expired = !fresh || Date.now() >= fresh.expiresAt - LINK_MARGIN_MS;
+    if (expired && !resume.current) {
+      resume.current = { at: el?.currentTime ?? 0, playing: el ? !el.paused : false };
+      void refetch();
+      return;
+    }
+    setFailed(true);
+  };
+  const onLoadedMetadata = () => {
+    const el = element.current;
+    const carried = resume.current;
+    if (!el || !carried) return;
+    resume.current = null;
+    el.currentTime = carried.at;
+    if (carried.playing) void el.play().catch(() => undefined);
+  };
+  // A link about to expire is swapped for a fresh one while paused, so a later play still works.
+  useEffect(() => {
+    if (!fresh || !src || src === fresh.url) return;
+    const el = element.current;
+    if (el && el.paused) {
+      resume.current = { at: el.currentTime, playing: false };
+      setSrc(fresh.url);
+    }
+  }, [fresh, src]);
 
   useImperativeHandle(
     ref,
@@ -85,8 +123,8 @@ export const MediaPlayer = forwardRef<MediaPlayerHandle, MediaPlayerProps>(funct
     [],
   );
 
-  if (media.isError) return <ProblemAlert error={media.error} />;
-  if (!media.url) {
+  if (link.isError && !src) return <ProblemAlert error={link.error} />;
+  if (!src) {
     return (
       <Stack align="center" py="md">
         <Loader aria-label={t('practicum.player.loading')} />
@@ -97,7 +135,7 @@ export const MediaPlayer = forwardRef<MediaPlayerHandle, MediaPlayerProps>(funct
     ref: (el: HTMLMediaElement | null) => {
       element.current = el;
     },
-    src: media.url,
+    src,
     controls: true,
     preload: 'metadata',
     'aria-label': label,
@@ -105,7 +143,8 @@ export const MediaPlayer = forwardRef<MediaPlayerHandle, MediaPlayerProps>(funct
       ? (event: React.SyntheticEvent<HTMLMediaElement>) =>
           onTimeUpdate(event.currentTarget.currentTime)
       : undefined,
-    onError: () => setFailed(true),
+    onError,
+    onLoadedMetadata,
   } as const;
   return (
     <Stack gap="xs">
