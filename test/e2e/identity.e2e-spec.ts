@@ -528,6 +528,7 @@ describe('identity: users and roles (e2e)', () => {
       displayName: expect.any(String),
       roles: expect.any(Array),
       timeZone: 'UTC',
+      deactivatedAt: null,
     });
     expect(everyone.body.items).toHaveLength(4);
     expectProblem(await request(app.server).get('/api/v1/users?role=owner').set(admin.auth), 400);
