@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminCoursesRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/courses',
-  component: comingSoon('adminCourses'),
+  component: lazyRouteComponent(() => import('./courses-page'), 'AdminCoursesPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */
