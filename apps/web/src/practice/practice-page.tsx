@@ -13,11 +13,11 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
+import { DateField } from '../ui/date-field';
 import { useFormat } from '../ui/format';
 import { Page, PageLoader } from '../ui/page';
 import { applyProblem, ProblemAlert } from '../ui/problem';
@@ -79,11 +79,9 @@ function LogForm({ today }: { today: string }) {
             {t('practice.form.heading')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <DateInput
+            <DateField
               label={t('practice.form.date')}
               description={t('practice.form.dateHint', { zone: format.zone })}
-              valueFormat="YYYY-MM-DD"
-              placeholder="YYYY-MM-DD"
               required
               key={form.key('date')}
               {...form.getInputProps('date')}

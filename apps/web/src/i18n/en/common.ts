@@ -18,4 +18,5 @@ export default {
   notMet: 'Not met',
   haveOfNeed: '{{have}} of {{need}}',
   inZone: '{{time}} ({{zone}})',
+  openCalendar: 'Open calendar',
 } as const;
