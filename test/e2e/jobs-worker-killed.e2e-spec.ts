@@ -2,7 +2,7 @@ import { JobName, QueueName } from '@msc/queue';
 import { createTestApp, type TestApp, WorkerProcess } from '@msc/testing';
 
 /** Enough for three worker boots (the sources are transpiled on load) and the work itself. */
-const TEST_TIMEOUT_MS = 180_000;
+const TEST_TIMEOUT_MS = 480_000;
 
 const ELIGIBLE = 260;
 const NOT_COMPLETING = 25;
@@ -129,14 +129,14 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
       // First worker: its reconciler finds the cohort due and enqueues the completion, which does
       // its work and holds before committing. Killed there.
       const first = await startWorker({ TEST_HOLD_JOBS: JobName.CompleteCohort });
-      const [, jobId] = await first.waitFor(held, 60_000);
+      const [, jobId] = await first.waitFor(held, 150_000);
       expect(await cohortState(cohortId)).toEqual({ status: 'open', completed: 0, credits: 0 });
       await first.kill();
 
       // Second worker: BullMQ finds the job stalled (its lock expired) and runs it again; killed
       // at the same point again. The work of both runs was rolled back with their transactions.
       const second = await startWorker({ TEST_HOLD_JOBS: JobName.CompleteCohort });
-      const [, again] = await second.waitFor(held, 60_000);
+      const [, again] = await second.waitFor(held, 150_000);
       expect(again).toBe(jobId);
       expect(await cohortState(cohortId)).toEqual({ status: 'open', completed: 0, credits: 0 });
       await second.kill();
