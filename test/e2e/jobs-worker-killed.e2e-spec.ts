@@ -147,8 +147,10 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
       const state = await waitUntil(
         () => cohortState(cohortId),
         (s) => s.status === 'completed' && s.credits >= ELIGIBLE,
-        90_000,
-      );
+        180_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; the third worker said:\n${third.log.slice(-4000)}`);
+      });
       expect(state).toEqual({
         status: 'completed',
         completed: ELIGIBLE + NO_CE,

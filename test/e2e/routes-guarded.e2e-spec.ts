@@ -46,6 +46,7 @@ const EXPECTED_PUBLIC_ROUTES = [
   // Signed, expiring links a holder opens without a token (the signature is checked first).
   'GET /api/v1/signed/ce-credits/:id/certificate.pdf',
   'GET /api/v1/signed/credentials/:id/certificate.pdf',
+  'GET /api/v1/signed/recordings/:id/content',
   // A personal calendar feed, subscribed to by calendar apps (random id plus its HMAC).
   'GET /api/v1/calendar-feeds/:token/sessions.ics',
   // CORS preflights of the public verification routes (they answer 204 and nothing else).

@@ -106,7 +106,7 @@ function CohortCard({
               : t('cohorts.full')}
           </Text>
           {cohort.ceEligible ? (
-            <Badge color={statusColor.active} variant="light">
+            <Badge color={statusColor.active} variant="outline">
               {t('cohorts.ceEligible')}
             </Badge>
           ) : null}
