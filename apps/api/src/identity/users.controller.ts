@@ -10,19 +10,37 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityService, type UserView } from '@msc/domain/identity';
+import { IdentityService, PeopleLookup, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
-import { AdminUserResponse, UserListResponse, UserResponse } from './dto/identity.response.js';
-import { CreateUserDto, ListUsersQuery, SetRolesDto } from './dto/users.dto.js';
+import {
+  AdminUserResponse,
+  PersonMatchListResponse,
+  UserListResponse,
+  UserResponse,
+} from './dto/identity.response.js';
+import { CreateUserDto, ListUsersQuery, PeopleLookupQuery, SetRolesDto } from './dto/users.dto.js';
 
 @ApiTags('identity')
 @Controller('users')
 @Roles(Role.Admin)
 export class UsersController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly people: PeopleLookup,
+  ) {}
+
+  @Get('lookup')
+  @ApiOperation({
+    summary: 'Find people by the beginning of a word of their name or of their e-mail (at most 20)',
+  })
+  @ApiOkResponse({ type: PersonMatchListResponse })
+  @ApiProblems(400)
+  async lookup(@Query() query: PeopleLookupQuery) {
+    return { items: await this.people.find(query) };
+  }
 
   @Post()
   @ApiOperation({ summary: 'Create a user with the given roles' })

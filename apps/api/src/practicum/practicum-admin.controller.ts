@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import { PeopleLookup, PracticumService, RecordingsService } from '@msc/domain/practicum';
+import { PracticumService, RecordingsService } from '@msc/domain/practicum';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
@@ -10,13 +10,9 @@ import {
   ChangeMentorDto,
   ListPracticumsQuery,
   ListRecordingsQuery,
-  PeopleLookupQuery,
   ReassignReviewerDto,
 } from './dto/practicum-views.dto.js';
-import {
-  PersonMatchListResponse,
-  RecordingSummaryListResponse,
-} from './dto/practicum-views.response.js';
+import { RecordingSummaryListResponse } from './dto/practicum-views.response.js';
 import {
   PracticumListResponse,
   PracticumResponse,
@@ -31,19 +27,7 @@ export class PracticumAdminController {
   constructor(
     private readonly practicums: PracticumService,
     private readonly recordings: RecordingsService,
-    private readonly people: PeopleLookup,
   ) {}
-
-  /** Lives beside the practicum console until identity has a people search of its own. */
-  @Get('users/lookup')
-  @ApiOperation({
-    summary: 'Find people by the beginning of a word of their name or of their e-mail (at most 20)',
-  })
-  @ApiOkResponse({ type: PersonMatchListResponse })
-  @ApiProblems(400)
-  async lookup(@Query() query: PeopleLookupQuery) {
-    return { items: await this.people.find(query) };
-  }
 
   @Get('practicums')
   @ApiOperation({

@@ -1615,7 +1615,7 @@ export interface paths {
       cookie?: never;
     };
     /** Find people by the beginning of a word of their name or of their e-mail (at most 20) */
-    get: operations['PracticumAdminController_lookup'];
+    get: operations['UsersController_lookup'];
     put?: never;
     post?: never;
     delete?: never;
@@ -10292,7 +10292,7 @@ export interface operations {
       };
     };
   };
-  PracticumAdminController_lookup: {
+  UsersController_lookup: {
     parameters: {
       query: {
         limit?: number;

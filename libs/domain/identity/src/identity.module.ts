@@ -9,6 +9,7 @@ import { IdentityService, PASSWORD_RESET_MINTER } from './identity.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { PasswordResetsRepository } from './password-resets.repository.js';
+import { PeopleLookup } from './people-lookup.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { User } from './user.entity.js';
@@ -30,8 +31,9 @@ export const identityEntities = [User, RefreshToken, AppSecret, PasswordReset];
     PasswordResetsRepository,
     PasswordHasher,
     AccessTokens,
+    PeopleLookup,
   ],
-  exports: [IdentityService, AccessTokens, PasswordHasher],
+  exports: [IdentityService, AccessTokens, PasswordHasher, PeopleLookup],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

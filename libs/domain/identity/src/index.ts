@@ -9,3 +9,4 @@ export * from './access-tokens.js';
 export * from './password-hasher.js';
 export * from './app-secrets.js';
 export * from './password-reset.entity.js';
+export * from './people-lookup.js';

@@ -4,7 +4,6 @@ export * from './practicum.config.js';
 export * from './practicum.entity.js';
 export * from './practicum.errors.js';
 export * from './practicum.evaluators.js';
-export * from './people-lookup.js';
 export * from './practicum.module.js';
 export * from './practicum.service.js';
 export type { PracticumFilter } from './practicums.repository.js';

@@ -5,7 +5,6 @@ import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
 import { StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
-import { PeopleLookup } from './people-lookup.js';
 import { RecordingUpload, RecordingUploadPart } from './recording-upload.entity.js';
 import { RecordingUploadsRepository } from './recording-uploads.repository.js';
 import { RecordingUploadsService } from './recording-uploads.service.js';
@@ -48,7 +47,6 @@ export const practicumEntities = [
     StorageModule,
   ],
   providers: [
-    PeopleLookup,
     PracticumService,
     RecordingsService,
     RecordingUploadsService,
@@ -62,13 +60,7 @@ export const practicumEntities = [
     SessionsLoggedEvaluator,
     RecordingsApprovedEvaluator,
   ],
-  exports: [
-    PeopleLookup,
-    PracticumService,
-    RecordingsService,
-    RecordingUploadsService,
-    ReviewsService,
-  ],
+  exports: [PracticumService, RecordingsService, RecordingUploadsService, ReviewsService],
 })
 export class PracticumModule implements OnModuleInit {
   constructor(

@@ -36,3 +36,15 @@ export class SessionResponse {
   refreshToken?: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
 }
+
+export class PersonMatchResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
+}
+
+export class PersonMatchListResponse {
+  @ApiProperty({ type: [PersonMatchResponse], description: 'At most 20, names starting so first' })
+  items: PersonMatchResponse[];
+}

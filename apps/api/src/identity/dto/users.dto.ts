@@ -1,17 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
   IsEmail,
   IsEnum,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsTimeZone,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
+import { LOOKUP_LIMIT } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { PageQuery } from '../../common/pagination.dto.js';
 
@@ -71,4 +76,29 @@ export class ListUsersQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+}
+
+export class PeopleLookupQuery {
+  @ApiProperty({
+    description: 'The beginning of any word of the name, or of the e-mail',
+    minLength: 1,
+    maxLength: 100,
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q: string;
+
+  @ApiPropertyOptional({ enum: Role, description: 'Only people with this role' })
+  @IsOptional()
+  @IsIn(Object.values(Role), { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: LOOKUP_LIMIT, default: LOOKUP_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LOOKUP_LIMIT)
+  limit: number = LOOKUP_LIMIT;
 }

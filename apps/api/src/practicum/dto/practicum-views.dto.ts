@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { Role } from '@msc/domain/kernel';
-import { LOOKUP_LIMIT, PracticumStatus, RecordingStatus } from '@msc/domain/practicum';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PracticumStatus, RecordingStatus } from '@msc/domain/practicum';
 import { PageQuery } from '../../common/pagination.dto.js';
 
 export class MyRecordingsQuery extends PageQuery {
@@ -116,31 +104,6 @@ export class ReassignReviewerDto {
   })
   @IsUUID()
   reviewerId: string;
-}
-
-export class PeopleLookupQuery {
-  @ApiProperty({
-    description: 'The beginning of any word of the name, or of the e-mail',
-    minLength: 1,
-    maxLength: 100,
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  q: string;
-
-  @ApiPropertyOptional({ enum: Role, description: 'Only people with this role' })
-  @IsOptional()
-  @IsIn(Object.values(Role), { message: `role must be one of: ${Object.values(Role).join(', ')}` })
-  role?: Role;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: LOOKUP_LIMIT, default: LOOKUP_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LOOKUP_LIMIT)
-  limit: number = LOOKUP_LIMIT;
 }
 
 export class CreateRecordingUploadDto {

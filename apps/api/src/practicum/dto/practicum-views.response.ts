@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Role } from '@msc/domain/kernel';
 import { RecordingStatus, ReviewOutcome } from '@msc/domain/practicum';
 
 /** The fields a recording shows in a list, with names resolved; shared by the queue and the lists. */
@@ -98,18 +97,6 @@ export class RubricResponse {
   reviewDueDays: number;
   @ApiProperty({ description: 'Recordings shorter than this are rejected' })
   minRecordingSeconds: number;
-}
-
-export class PersonMatchResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty() email: string;
-  @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
-}
-
-export class PersonMatchListResponse {
-  @ApiProperty({ type: [PersonMatchResponse], description: 'At most 20, names starting so first' })
-  items: PersonMatchResponse[];
 }
 
 export class RecordingUploadResponse {
