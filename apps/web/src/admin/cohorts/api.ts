@@ -158,19 +158,6 @@ export function useRemoveTeacher(id: string) {
   });
 }
 
-/** People whose name or e-mail begins with `q` (for picking teachers). */
-export function usePeopleLookup(q: string) {
-  const query = q.trim();
-  return useQuery({
-    queryKey: ['admin', 'people', query],
-    enabled: query.length > 0,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/users/lookup', { params: { query: { q: query, limit: 20 } } }))
-        .items,
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function useCourses() {
   return useQuery({
     queryKey: ['admin', 'courses'],

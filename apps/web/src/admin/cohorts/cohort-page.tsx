@@ -22,13 +22,13 @@ import { makeFormatters, useFormat } from '../../ui/format';
 import { Page, PageLoader } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem';
 import { statusColor } from '../../ui/theme';
+import { usePeopleLookup } from '../people/use-people-lookup';
 import {
   rosterKey,
   useAdminCohort,
   useAssignTeacher,
   useAttendance,
   useCompleteCohort,
-  usePeopleLookup,
   useRemoveTeacher,
   useReopenCohort,
   useRoster,
@@ -308,7 +308,7 @@ function Teachers({ cohort }: { cohort: AdminCohort }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const people = usePeopleLookup(debounced);
+  const people = usePeopleLookup(debounced, { keepPrevious: true });
   const [personId, setPersonId] = useState('');
   const [role, setRole] = useState<TeacherRole>('lead');
   const assign = useAssignTeacher(cohort.id);

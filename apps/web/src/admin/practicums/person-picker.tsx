@@ -2,7 +2,7 @@ import { Button, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PersonMatch, usePeopleLookup } from './use-practicums';
+import { type PersonMatch, usePeopleLookup } from '../people/use-people-lookup';
 
 /**
  * A people picker: a text field searching by the beginning of a name or e-mail, the matches as
@@ -24,7 +24,7 @@ export function PersonPicker({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
-  const lookup = usePeopleLookup(value ? '' : q, role);
+  const lookup = usePeopleLookup(value ? '' : q, { role });
   return (
     <Stack gap={4}>
       <TextInput

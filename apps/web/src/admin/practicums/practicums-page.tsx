@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Page, PageLoader } from '../../ui/page';
 import { ProblemAlert } from '../../ui/problem';
 import { useFormat } from '../../ui/format';
+import type { PersonMatch } from '../people/use-people-lookup';
 import { PersonPicker } from './person-picker';
 import {
   type AdminPracticum,
   type AwaitingRecording,
-  type PersonMatch,
   useAwaitingRecordings,
   useChangeMentor,
   useCreatePracticum,

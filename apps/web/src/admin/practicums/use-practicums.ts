@@ -5,21 +5,10 @@ import type { ResponseBody } from '../../api/types';
 
 export type PracticumList = ResponseBody<'/api/v1/practicums', 'get'>;
 export type AdminPracticum = PracticumList['items'][number];
-export type PersonMatch = ResponseBody<'/api/v1/users/lookup', 'get'>['items'][number];
 export type AwaitingRecording = ResponseBody<'/api/v1/recordings', 'get'>['items'][number];
 
 export const practicumsKey = ['admin', 'practicums'] as const;
 export const awaitingKey = ['admin', 'recordings', 'awaiting'] as const;
-
-/** GET /users/lookup: people whose name or e-mail starts so, of one role. */
-export function usePeopleLookup(q: string, role: 'trainee' | 'mentor') {
-  return useQuery({
-    queryKey: ['admin', 'lookup', role, q],
-    enabled: q.length > 0,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/users/lookup', { params: { query: { q, role } } })).items,
-  });
-}
 
 export function usePracticums(q: string) {
   return useQuery({
