@@ -447,7 +447,12 @@ describe('ce-credits (e2e)', () => {
 
     const signature = url.searchParams.get('signature')!;
     const expires = url.searchParams.get('expires')!;
-    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    const middle = signature.length >> 1;
+    const flipped = `${signature.slice(0, middle)}${signature[middle] === 'A' ? 'B' : 'A'}${signature.slice(middle + 1)}`;
+    // The last character's two unused bits toggled: the same bytes, spelt another way.
+    const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respelt = `${signature.slice(0, -1)}${BASE64URL[BASE64URL.indexOf(signature.at(-1)!) ^ 1]}`;
+    expect(Buffer.from(respelt, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
     const other = await factories.newTrainee();
     const otherCohort = await newCohort();
     await enroll(otherCohort, [other.id]);
@@ -455,6 +460,7 @@ describe('ce-credits (e2e)', () => {
     const [otherCredit] = await credits(otherCohort);
     for (const altered of [
       `${url.pathname}?expires=${expires}&signature=${flipped}`,
+      `${url.pathname}?expires=${expires}&signature=${respelt}`,
       `${url.pathname}?expires=${Number(expires) + 3600}&signature=${signature}`,
       // Another person's certificate with this link's signature.
       `/api/v1/signed/ce-credits/${otherCredit!.id}/certificate.pdf?expires=${expires}&signature=${signature}`,

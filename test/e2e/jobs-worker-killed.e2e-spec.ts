@@ -64,10 +64,6 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
        FROM generate_series(1, 8) AS n`,
       [cohort!.id],
     );
-    // Made before its sessions ran: a cohort recorded after its last session waits for an admin.
-    await app.db.query(`UPDATE cohorts SET created_at = now() - interval '90 days' WHERE id = $1`, [
-      cohort!.id,
-    ]);
     const enroll = async (count: number, attended: number, requestCe: boolean) => {
       const rows = await app.db.query<{ id: string }>(
         `WITH people AS (

@@ -75,9 +75,13 @@ export class SignedLinks {
     return this.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
+  /**
+   * Compares the text of the signature, not its decoded bytes: the last of 43 base64url characters
+   * carries two unused bits, so four spellings decode alike and only ours may open the link.
+   */
   private async matches(message: string, signature: string): Promise<boolean> {
-    const expected = Buffer.from(await this.mac(message), 'base64url');
-    const given = Buffer.from(signature, 'base64url');
+    const expected = Buffer.from(await this.mac(message), 'latin1');
+    const given = Buffer.from(signature, 'latin1');
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
