@@ -8,9 +8,13 @@ const ELIGIBLE = 260;
 const NOT_COMPLETING = 25;
 const NO_CE = 15;
 
-/** Fast lock expiry and stalled-job checks, a reconciler every second that waits for nothing. */
+/**
+ * Quick lock expiry and stalled-job checks, a reconciler every second that waits for nothing. The
+ * lock outlasts an event loop blocked on a loaded machine (a lapse there would count as a third
+ * stall); a new worker takes longer than it to boot anyway.
+ */
 const WORKER_ENV = {
-  WORKER_LOCK_DURATION_MS: '1500',
+  WORKER_LOCK_DURATION_MS: '6000',
   WORKER_STALLED_INTERVAL_MS: '500',
   RECONCILE_INTERVAL_SECONDS: '1',
   RECONCILE_AFTER_SECONDS: '0',
@@ -118,6 +122,26 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
     return row!;
   };
 
+  /** What BullMQ holds, for a failure message: the lost job, the queue, the reconciler's schedule. */
+  const bullmqHolds = async (jobId?: string) => {
+    const scheduling = app.queue(QueueName.Scheduling);
+    const job = jobId ? await scheduling.getJob(jobId) : undefined;
+    return JSON.stringify({
+      job: job && {
+        state: await job.getState(),
+        stalledCounter: job.stalledCounter,
+        failedReason: job.failedReason,
+      },
+      scheduling: await scheduling.getJobCounts(),
+      schedulers: await app.queue(QueueName.Maintenance).getJobSchedulers(),
+      now: Date.now(),
+    });
+  };
+  /** Adds what BullMQ holds to a wait's failure. */
+  const explained = (jobId?: string) => async (error: Error) => {
+    throw new Error(`${error.message}\nBullMQ holds ${await bullmqHolds(jobId)}`);
+  };
+
   it(
     'should complete the cohort and issue exactly one credit per eligible enrollment after two SIGKILLs',
     async () => {
@@ -129,14 +153,14 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
       // First worker: its reconciler finds the cohort due and enqueues the completion, which does
       // its work and holds before committing. Killed there.
       const first = await startWorker({ TEST_HOLD_JOBS: JobName.CompleteCohort });
-      const [, jobId] = await first.waitFor(held, 150_000);
+      const [, jobId] = await first.waitFor(held, 150_000).catch(explained());
       expect(await cohortState(cohortId)).toEqual({ status: 'open', completed: 0, credits: 0 });
       await first.kill();
 
       // Second worker: BullMQ finds the job stalled (its lock expired) and runs it again; killed
       // at the same point again. The work of both runs was rolled back with their transactions.
       const second = await startWorker({ TEST_HOLD_JOBS: JobName.CompleteCohort });
-      const [, again] = await second.waitFor(held, 150_000);
+      const [, again] = await second.waitFor(held, 150_000).catch(explained(jobId));
       expect(again).toBe(jobId);
       expect(await cohortState(cohortId)).toEqual({ status: 'open', completed: 0, credits: 0 });
       await second.kill();
@@ -148,8 +172,10 @@ describe('a worker killed twice mid-job (e2e, real worker processes)', () => {
         () => cohortState(cohortId),
         (s) => s.status === 'completed' && s.credits >= ELIGIBLE,
         180_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}; the third worker said:\n${third.log.slice(-4000)}`);
+      ).catch(async (error: Error) => {
+        throw new Error(
+          `${error.message}\nBullMQ holds ${await bullmqHolds(jobId)}\nthe third worker said:\n${third.log.slice(-4000)}`,
+        );
       });
       expect(state).toEqual({
         status: 'completed',

@@ -41,6 +41,11 @@ export abstract class QueueProcessor<Q extends QueueName>
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.appConfig.WORKER_CONCURRENCY;
+    // A job whose lock lapsed (its worker died, or its event loop was blocked past the lock):
+    // BullMQ runs it again once, then fails it; either way it is worth a line in the log.
+    this.worker.on('stalled', (jobId, previous) =>
+      this.logger.warn({ queue: this.queue, jobId, previous }, 'job stalled: its lock lapsed'),
+    );
   }
 
   async process(job: Job): Promise<unknown> {

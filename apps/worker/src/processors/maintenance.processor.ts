@@ -1,7 +1,14 @@
 import { Processor } from '@nestjs/bullmq';
 import { AppConfig } from '@msc/config';
 import { BackgroundWorkReconciler, BlobSweepService } from '@msc/domain/maintenance';
-import { DEFAULT_JOB_OPTIONS, type JobItem, JobName, JobQueue, QueueName } from '@msc/queue';
+import {
+  DEFAULT_JOB_OPTIONS,
+  type JobItem,
+  JobName,
+  JobQueue,
+  QueueName,
+  upsertEveryScheduler,
+} from '@msc/queue';
 import { type JobHandlers, QueueProcessor } from '../queue-processor.js';
 
 /** The job scheduler's id in Redis: never rename it in place (a second one would run beside it). */
@@ -45,9 +52,10 @@ export class MaintenanceProcessor extends QueueProcessor<QueueName.Maintenance> 
       name: JobName.ReconcileBackgroundWork,
       data: { trigger: 'schedule' },
     };
-    await queue.upsertJobScheduler(
+    await upsertEveryScheduler(
+      queue,
       RECONCILE_SCHEDULER,
-      { every: this.config.RECONCILE_INTERVAL_SECONDS * 1000 },
+      this.config.RECONCILE_INTERVAL_SECONDS * 1000,
       {
         name: reconcile.name,
         data: reconcile.data,
