@@ -8,8 +8,10 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   ApiAcceptedResponse,
   ApiOkResponse,
@@ -27,7 +29,11 @@ import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { IssueCeCreditsDto, ListCeCreditsQuery, SignedLinkQuery } from './dto/ce-credits.dto.js';
 import { CeCreditVerificationResponse } from './dto/ce-credit-verification.response.js';
-import { CeCreditListResponse, CeIssuanceResponse } from './dto/ce-credits.response.js';
+import {
+  AdminCeCreditListResponse,
+  CeCreditListResponse,
+  CeIssuanceResponse,
+} from './dto/ce-credits.response.js';
 
 @ApiTags('ce-credits')
 @Controller()
@@ -45,8 +51,8 @@ export class CeCreditsController {
 
   @Roles(Role.Admin)
   @Get('ce-credits')
-  @ApiOperation({ summary: 'Every CE credit, by cohort or person' })
-  @ApiOkResponse({ type: CeCreditListResponse })
+  @ApiOperation({ summary: 'Every CE credit, by cohort or person, with its holder' })
+  @ApiOkResponse({ type: AdminCeCreditListResponse })
   @ApiProblems(400)
   list(@Query() query: ListCeCreditsQuery) {
     return this.ceCredits.list(query);
@@ -61,6 +67,29 @@ export class CeCreditsController {
   @ApiProblems(400, 404)
   issue(@CurrentUser() admin: UserView, @Body() body: IssueCeCreditsDto) {
     return this.ceCredits.requestIssuance(admin, body.cohortId);
+  }
+
+  @Roles(Role.Admin)
+  @Get('cohorts/:id/ce-roster.csv')
+  @ApiProduces('text/csv')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOperation({
+    summary: "The cohort's CE roster as CSV, one line per CE credit",
+    description:
+      'Columns name, license_number, hours, certificate_number, issued_at; a cell a spreadsheet ' +
+      "would run as a formula (starting with = + - @) is prefixed with '.",
+  })
+  @ApiFileResponse('The roster (RFC 4180, UTF-8)', ['text/csv'], { type: 'string' })
+  @ApiProblems(400, 404)
+  async roster(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { fileName, body } = await this.ceCredits.rosterCsv(id);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`);
+    return body;
   }
 
   @SignedIn()

@@ -29,9 +29,10 @@ import { Public } from '../http/public.decorator.js';
 import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import { SignedLinkQuery } from '../ce-credits/dto/ce-credits.dto.js';
-import { OptionalReasonDto, StatusReasonDto } from './dto/credentials.dto.js';
+import { ListCredentialsQuery, OptionalReasonDto, StatusReasonDto } from './dto/credentials.dto.js';
 import { answerPreflight, PublicCors } from './public-cors.js';
 import {
+  AdminCredentialListResponse,
   CredentialListResponse,
   CredentialVerificationResponse,
   JwksResponse,
@@ -77,6 +78,17 @@ export class CredentialsController {
   @ApiOkResponse({ type: CredentialListResponse })
   mine(@CurrentUser() user: UserView) {
     return this.credentials.listMine(user.id);
+  }
+
+  @Roles(Role.Admin)
+  @Get('credentials')
+  @ApiOperation({
+    summary: 'Every issued credential, newest first, by status, designation or holder',
+  })
+  @ApiOkResponse({ type: AdminCredentialListResponse })
+  @ApiProblems(400)
+  list(@Query() query: ListCredentialsQuery) {
+    return this.credentials.list(query);
   }
 
   @Public()

@@ -352,7 +352,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every CE credit, by cohort or person */
+    /** Every CE credit, by cohort or person, with its holder */
     get: operations['CeCreditsController_list'];
     put?: never;
     post?: never;
@@ -497,7 +497,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a cohort's title, capacity, CE eligibility or (before it starts) its start
+     * @description A new startDate, localTime or timeZone re-plans every session (409 once the first session has begun); a capacity below the enrolled count is 409, a larger one fills seats from the waitlist; a completed or cancelled cohort is 409.
+     */
+    patch: operations['CohortsController_update'];
     trace?: never;
   };
   '/api/v1/cohorts/{id}/calendar.ics': {
@@ -509,6 +513,46 @@ export interface paths {
     };
     /** The cohort's sessions as iCalendar, one VEVENT a session */
     get: operations['CohortsController_calendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a cohort: its enrolled and waitlisted participants are told why
+     * @description A cancelled cohort takes no enrollments or attendance and is never completed or credited; a completed or already cancelled cohort is 409.
+     */
+    post: operations['CohortsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cohorts/{id}/ce-roster.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cohort's CE roster as CSV, one line per CE credit
+     * @description Columns name, license_number, hours, certificate_number, issued_at; a cell a spreadsheet would run as a formula (starting with = + - @) is prefixed with '.
+     */
+    get: operations['CeCreditsController_roster'];
     put?: never;
     post?: never;
     delete?: never;
@@ -708,6 +752,23 @@ export interface paths {
     };
     /** One course */
     get: operations['CoursesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every issued credential, newest first, by status, designation or holder */
+    get: operations['CredentialsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1679,6 +1740,8 @@ export interface components {
       decidedAt: string | null;
       /** Format: uuid */
       decidedBy: string | null;
+      /** @description The deciding admin's display name; null while undecided */
+      decidedByName: string | null;
       decisionNote: string | null;
       /** Format: uuid */
       id: string;
@@ -1702,6 +1765,8 @@ export interface components {
       decidedAt: string | null;
       /** Format: uuid */
       decidedBy: string | null;
+      /** @description The deciding admin's display name; null while undecided */
+      decidedByName: string | null;
       decisionNote: string | null;
       /** @description The uploaded file; GET /attestations/{id}/evidence serves it */
       evidence: components['schemas']['EvidenceResponse'] | null;
@@ -1715,6 +1780,108 @@ export interface components {
       /** Format: uuid */
       traineeId: string;
       traineeName: string;
+    };
+    AdminCeCreditListResponse: {
+      items: components['schemas']['AdminCeCreditResponse'][];
+      total: number;
+    };
+    AdminCeCreditResponse: {
+      /** @example MSC-CE-2027-000123 */
+      certificateNumber: string;
+      /**
+       * Format: uri
+       * @description Opens the certificate PDF without an Authorization header (signed, expiring; an altered one is refused)
+       */
+      certificateUrl: string;
+      /**
+       * Format: date-time
+       * @description When certificateUrl stops opening
+       */
+      certificateUrlExpiresAt: string;
+      /** Format: uuid */
+      cohortId: string;
+      courseCode: string;
+      /** Format: uuid */
+      courseId: string;
+      courseTitle: string;
+      /** @description The holder's name as printed on the certificate */
+      holderName: string;
+      /** @example 21 */
+      hours: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description As given at enrollment */
+      licenseNumber: string | null;
+      /**
+       * Format: uuid
+       * @description The holder
+       */
+      userId: string;
+    };
+    AdminCertificationListResponse: {
+      items: components['schemas']['AdminCertificationResponse'][];
+      total: number;
+    };
+    AdminCertificationResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /** @description The deciding admin's display name; null while undecided */
+      decidedByName: string | null;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      /** Format: uuid */
+      id: string;
+      note: string | null;
+      /** @enum {string} */
+      status: 'pending_review' | 'approved' | 'rejected' | 'revoked';
+      /** Format: uuid */
+      traineeId: string;
+      traineeName: string;
+    };
+    AdminCredentialListResponse: {
+      items: components['schemas']['AdminCredentialResponse'][];
+      total: number;
+    };
+    AdminCredentialResponse: {
+      /** @example Trained MSC Teacher */
+      achievement: string;
+      /** @enum {string} */
+      designation: 'trained_teacher' | 'certified_teacher';
+      /** Format: email */
+      holderEmail: string;
+      /** Format: uuid */
+      holderId: string;
+      /** @description The holder's name as signed into the credential */
+      holderName: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description Why it was revoked or suspended; null while active */
+      reason: string | null;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null unless revoked
+       */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'revoked';
+      /**
+       * Format: date-time
+       * @description When it was suspended; null unless suspended
+       */
+      suspendedAt: string | null;
+      /**
+       * Format: uri
+       * @description The public verification page
+       */
+      verificationUrl: string;
     };
     AdminUserResponse: {
       /**
@@ -1842,6 +2009,13 @@ export interface components {
        * @example http://localhost:3000/api/v1/calendar-feeds/<id>.<mac>/sessions.ics
        */
       url: string;
+    };
+    CancelCohortDto: {
+      /**
+       * @description Told to the enrolled and the waitlisted
+       * @example The teacher is ill and no replacement could be found
+       */
+      reason: string;
     };
     CeCreditListResponse: {
       items: components['schemas']['CeCreditResponse'][];
@@ -2018,6 +2192,10 @@ export interface components {
     CohortResponse: {
       /** @enum {string} */
       cadence: 'weekly' | 'daily';
+      /** @description Why an admin cancelled it */
+      cancellationReason: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
       capacity: number;
       ceEligible: boolean;
       /** Format: date-time */
@@ -2043,10 +2221,10 @@ export interface components {
        */
       startDate: string;
       /**
-       * @description `scheduling` until its sessions exist, then `open`, then `completed`
+       * @description `scheduling` until its sessions exist, then `open`, then `completed`; `cancelled` when an admin called it off
        * @enum {string}
        */
-      status: 'scheduling' | 'open' | 'completed';
+      status: 'scheduling' | 'open' | 'completed' | 'cancelled';
       teachers: components['schemas']['CohortTeacherResponse'][];
       /** @example Europe/Lisbon */
       timeZone: string;
@@ -2073,7 +2251,7 @@ export interface components {
       /** Format: uuid */
       cohortId: string;
       /** @enum {string} */
-      status: 'scheduling' | 'open' | 'completed';
+      status: 'scheduling' | 'open' | 'completed' | 'cancelled';
     };
     CourseListResponse: {
       items: components['schemas']['CourseResponse'][];
@@ -2409,7 +2587,7 @@ export interface components {
       /** Format: date */
       startDate: string;
       /** @enum {string} */
-      status: 'scheduling' | 'open' | 'completed';
+      status: 'scheduling' | 'open' | 'completed' | 'cancelled';
       timeZone: string;
       title: string;
     };
@@ -3312,6 +3490,28 @@ export interface components {
       need: number;
       /** @example Complete an MSC 8-week course */
       title: string;
+    };
+    UpdateCohortDto: {
+      /** @description Not below the people already enrolled (409); a larger one fills from the waitlist */
+      capacity?: number;
+      ceEligible?: boolean;
+      /**
+       * @description HH:mm; only before the first session
+       * @example 19:00
+       */
+      localTime?: string;
+      /**
+       * @description Only before the first session has begun (409 after); the sessions are re-planned
+       * @example 2027-03-09
+       */
+      startDate?: string;
+      /**
+       * @description Only before the first session
+       * @example America/New_York
+       */
+      timeZone?: string;
+      /** @example Spring 2027, Tuesday evenings */
+      title?: string;
     };
     UpdateProfileDto: {
       /** @example Ana Pereira */
@@ -4581,7 +4781,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CeCreditListResponse'];
+          'application/json': components['schemas']['AdminCeCreditListResponse'];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -4824,7 +5024,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CertificationListResponse'];
+          'application/json': components['schemas']['AdminCertificationListResponse'];
         };
       };
       /** @description Invalid input; `errors` names each field */
@@ -5097,7 +5297,7 @@ export interface operations {
         courseId?: string;
         limit?: number;
         offset?: number;
-        status?: 'scheduling' | 'open' | 'completed';
+        status?: 'scheduling' | 'open' | 'completed' | 'cancelled';
       };
       header?: never;
       path?: never;
@@ -5267,6 +5467,85 @@ export interface operations {
       };
     };
   };
+  CohortsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCohortDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
   CohortsController_calendar: {
     parameters: {
       query?: never;
@@ -5298,6 +5577,152 @@ export interface operations {
       };
       /** @description No valid access token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CohortsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelCohortDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CeCreditsController_roster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The roster (RFC 4180, UTF-8) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6328,6 +6753,68 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CredentialsController_list: {
+    parameters: {
+      query?: {
+        designation?: 'trained_teacher' | 'certified_teacher';
+        limit?: number;
+        offset?: number;
+        /** @description A part of the holder's name or e-mail */
+        q?: string;
+        status?: 'active' | 'suspended' | 'revoked';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminCredentialListResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -49,6 +49,21 @@ export interface CeCreditListRow {
   issued_at: Date;
 }
 
+/** A credit in the admins' list: who holds it, as printed on the certificate. */
+export interface CeCreditAdminListRow extends CeCreditListRow {
+  holder_name: string;
+  license_number: string | null;
+}
+
+/** One line of a cohort's CE roster; all null for a cohort without credits. */
+export interface CeRosterRow {
+  holder_name: string | null;
+  license_number: string | null;
+  hours: string | null;
+  certificate_number: string | null;
+  issued_at: Date | null;
+}
+
 export interface CeCreditRow {
   id: string;
   enrollment_id: string;
@@ -183,15 +198,30 @@ export class CeCreditsRepository {
     userId?: string;
     limit: number;
     offset: number;
-  }): Promise<Page<CeCreditListRow>> {
-    return this.tx.page<CeCreditListRow>(
+  }): Promise<Page<CeCreditAdminListRow>> {
+    return this.tx.page<CeCreditAdminListRow>(
       {
-        sql: `SELECT ${LIST_COLUMNS} FROM ce_credits
+        sql: `SELECT ${LIST_COLUMNS}, holder_name, license_number FROM ce_credits
               WHERE ($1::uuid IS NULL OR cohort_id = $1) AND ($2::uuid IS NULL OR user_id = $2)`,
         params: [filter.cohortId ?? null, filter.userId ?? null],
         orderBy: 'issued_at DESC, id DESC',
       },
       filter,
+    );
+  }
+
+  /**
+   * The cohort's credits by holder name, in one statement: no row at all when the cohort does not
+   * exist, one row of nulls when it has no credit.
+   */
+  async roster(cohortId: string): Promise<CeRosterRow[]> {
+    return this.tx.query<CeRosterRow>(
+      `SELECT cc.holder_name, cc.license_number, cc.hours::text AS hours, cc.certificate_number,
+              cc.issued_at
+       FROM cohorts c LEFT JOIN ce_credits cc ON cc.cohort_id = c.id
+       WHERE c.id = $1
+       ORDER BY lower(cc.holder_name), cc.certificate_number`,
+      [cohortId],
     );
   }
 

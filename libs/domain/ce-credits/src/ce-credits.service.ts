@@ -15,6 +15,7 @@ import {
 } from './ce-certificate.renderer.js';
 import { chunked, creditHundredths, formatHundredths } from './ce-credit-hours.js';
 import { CeCreditsError, CeCreditsErrorCode } from './ce-credits.errors.js';
+import { ceRosterCsv, type CeRosterLine } from './ce-roster.js';
 import {
   type CeCreditListRow,
   type CeCreditRow,
@@ -37,6 +38,13 @@ export interface CeCreditView {
   /** Opens the PDF without an Authorization header until certificateUrlExpiresAt. */
   certificateUrl: string;
   certificateUrlExpiresAt: string;
+}
+
+/** A credit in the admins' list: the view plus who holds it. */
+export interface CeCreditAdminView extends CeCreditView {
+  userId: string;
+  holderName: string;
+  licenseNumber: string | null;
 }
 
 export interface CeCreditVerification {
@@ -189,8 +197,46 @@ export class CeCreditsService {
   }
 
   /** Every credit, for the admins who answer to accreditors. */
-  async list(filter: { cohortId?: string; userId?: string; limit: number; offset: number }) {
-    return this.toPage(await this.credits.list(filter));
+  async list(filter: {
+    cohortId?: string;
+    userId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: CeCreditAdminView[]; total: number }> {
+    const page = await this.credits.list(filter);
+    const views = await this.toPage(page);
+    return {
+      total: views.total,
+      items: views.items.map((view, i) => {
+        const row = page.items[i]!;
+        return {
+          ...view,
+          userId: row.user_id,
+          holderName: row.holder_name,
+          licenseNumber: row.license_number,
+        };
+      }),
+    };
+  }
+
+  /** The cohort's CE credits as a CSV roster (one line per credit) for its accreditor. */
+  async rosterCsv(cohortId: string): Promise<{ fileName: string; body: string }> {
+    const rows = await this.credits.roster(cohortId);
+    if (rows.length === 0) {
+      throw new CeCreditsError(CeCreditsErrorCode.CohortNotFound, 'No such cohort', { cohortId });
+    }
+    const lines: CeRosterLine[] = [];
+    for (const row of rows) {
+      if (row.certificate_number === null) continue;
+      lines.push({
+        name: row.holder_name,
+        license_number: row.license_number,
+        hours: row.hours,
+        certificate_number: row.certificate_number,
+        issued_at: row.issued_at?.toISOString() ?? null,
+      });
+    }
+    return { fileName: `ce-roster-${cohortId}.csv`, body: ceRosterCsv(lines) };
   }
 
   /** The certificate as a PDF stream; only its holder and admins may have it. */

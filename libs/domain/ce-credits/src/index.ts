@@ -4,3 +4,4 @@ export * from './ce-credit.entity.js';
 export * from './ce-credits.errors.js';
 export * from './ce-credits.module.js';
 export * from './ce-credits.service.js';
+export * from './ce-roster.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
+import { type Page, TransactionHost } from '@msc/db';
 import type { CredentialStatus } from './credential.entity.js';
 import type { Designation } from './designation.js';
 
@@ -34,6 +34,28 @@ export interface NewCredential {
   revocationIndex: number;
   suspensionListId: string;
   suspensionIndex: number;
+}
+
+/** One credential as the admins' list shows it, with its holder's e-mail. */
+export interface AdminCredentialRow {
+  id: string;
+  holder_id: string;
+  holder_name: string;
+  holder_email: string;
+  designation: Designation;
+  status: CredentialStatus;
+  issued_at: Date;
+  status_changed_at: Date | null;
+  status_reason: string | null;
+}
+
+export interface AdminCredentialFilter {
+  status?: CredentialStatus;
+  designation?: Designation;
+  /** A part of the holder's name (as signed, or as now) or e-mail. */
+  q?: string;
+  limit: number;
+  offset: number;
 }
 
 const COLUMNS = `id, designation_id, holder_id, holder_name, designation, status, kid, jwt, issued_at,
@@ -113,5 +135,25 @@ export class CredentialsRepository {
       [id, from, to, actorId, reason],
     );
     return rows[0] ?? null;
+  }
+
+  /** A page of every credential, newest first, with the holder's e-mail: one statement. */
+  async list(filter: AdminCredentialFilter): Promise<Page<AdminCredentialRow>> {
+    const q = filter.q?.trim();
+    const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    return this.tx.page<AdminCredentialRow>(
+      {
+        sql: `SELECT c.id, c.holder_id, c.holder_name, u.email AS holder_email, c.designation,
+                     c.status, c.issued_at, c.status_changed_at, c.status_reason
+              FROM credentials c JOIN users u ON u.id = c.holder_id
+              WHERE ($1::text IS NULL OR c.status = $1)
+                AND ($2::text IS NULL OR c.designation = $2)
+                AND ($3::text IS NULL OR c.holder_name ILIKE $3 OR u.display_name ILIKE $3
+                     OR u.email ILIKE $3)`,
+        params: [filter.status ?? null, filter.designation ?? null, pattern],
+        orderBy: 'issued_at DESC, id DESC',
+      },
+      filter,
+    );
   }
 }

@@ -12,7 +12,11 @@ import { CertificationRequestsRepository } from './certification-requests.reposi
 import type { CredentialStatus } from './credential.entity.js';
 import { CredentialCertificateRenderer } from './credential-certificate.renderer.js';
 import { CredentialsError, CredentialsErrorCode } from './credentials.errors.js';
-import { CredentialsRepository, type CredentialRow } from './credentials.repository.js';
+import {
+  type AdminCredentialFilter,
+  CredentialsRepository,
+  type CredentialRow,
+} from './credentials.repository.js';
 import { DESIGNATIONS, type Designation } from './designation.js';
 import { DesignationsRepository } from './designations.repository.js';
 import {
@@ -56,6 +60,26 @@ export interface CredentialSummary {
   pdfUrlExpiresAt: string;
   /** LinkedIn's add-certification link, carrying certUrl = verificationUrl. */
   linkedInUrl: string;
+}
+
+/** A credential in the admins' list. */
+export interface AdminCredentialView {
+  id: string;
+  holderId: string;
+  /** The holder's name as signed into the credential. */
+  holderName: string;
+  holderEmail: string;
+  designation: Designation;
+  achievement: string;
+  status: CredentialStatus;
+  issuedAt: string;
+  /** When it was revoked; null unless revoked. */
+  revokedAt: string | null;
+  /** When it was suspended; null unless suspended. */
+  suspendedAt: string | null;
+  /** Why it was revoked or suspended; null while active. */
+  reason: string | null;
+  verificationUrl: string;
 }
 
 /** The path a signed credential PDF link opens (the signature covers it and the expiry). */
@@ -240,6 +264,33 @@ export class CredentialsService {
       });
     }
     return { items };
+  }
+
+  /** Every credential, newest first, filtered by status, designation or holder. */
+  async list(
+    filter: AdminCredentialFilter,
+  ): Promise<{ items: AdminCredentialView[]; total: number }> {
+    const page = await this.credentials.list(filter);
+    return {
+      total: page.total,
+      items: page.items.map((r) => {
+        const changedAt = r.status_changed_at?.toISOString() ?? null;
+        return {
+          id: r.id,
+          holderId: r.holder_id,
+          holderName: r.holder_name,
+          holderEmail: r.holder_email,
+          designation: r.designation,
+          achievement: DESIGNATIONS[r.designation].achievementName,
+          status: r.status,
+          issuedAt: r.issued_at.toISOString(),
+          revokedAt: r.status === 'revoked' ? changedAt : null,
+          suspendedAt: r.status === 'suspended' ? changedAt : null,
+          reason: r.status === 'active' ? null : r.status_reason,
+          verificationUrl: this.verificationPageUrl(r.id),
+        };
+      }),
+    };
   }
 
   /** The credential as issued: a compact JWS of media type application/vc+jwt. */

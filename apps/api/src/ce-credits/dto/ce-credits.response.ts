@@ -24,6 +24,19 @@ export class CeCreditListResponse {
   @ApiProperty() total: number;
 }
 
+export class AdminCeCreditResponse extends CeCreditResponse {
+  @ApiProperty({ format: 'uuid', description: 'The holder' }) userId: string;
+  @ApiProperty({ description: "The holder's name as printed on the certificate" })
+  holderName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'As given at enrollment' })
+  licenseNumber: string | null;
+}
+
+export class AdminCeCreditListResponse {
+  @ApiProperty({ type: [AdminCeCreditResponse] }) items: AdminCeCreditResponse[];
+  @ApiProperty() total: number;
+}
+
 export class CeIssuanceResponse {
   @ApiProperty({ format: 'uuid' }) cohortId: string;
   @ApiProperty({ enum: ['queued'] }) status: 'queued';

@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 import {
   ALL_DESIGNATIONS,
   type CertificationRequestStatus,
+  type CredentialStatus,
   Designation,
 } from '@msc/domain/credentials';
 import { PageQuery } from '../../common/pagination.dto.js';
@@ -42,6 +43,31 @@ export class ListCertificationsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   traineeId?: string;
+}
+
+const CREDENTIAL_STATUSES: CredentialStatus[] = ['active', 'suspended', 'revoked'];
+
+export class ListCredentialsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CREDENTIAL_STATUSES })
+  @IsOptional()
+  @IsIn(CREDENTIAL_STATUSES, {
+    message: `status must be one of: ${CREDENTIAL_STATUSES.join(', ')}`,
+  })
+  status?: CredentialStatus;
+
+  @ApiPropertyOptional({ enum: Designation })
+  @IsOptional()
+  @IsIn(ALL_DESIGNATIONS, { message: `designation must be one of: ${ALL_DESIGNATIONS.join(', ')}` })
+  designation?: Designation;
+
+  @ApiPropertyOptional({
+    description: "A part of the holder's name or e-mail",
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class StatusReasonDto {

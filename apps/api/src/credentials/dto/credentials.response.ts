@@ -31,6 +31,45 @@ export class CredentialListResponse {
   @ApiProperty({ type: [CredentialSummaryResponse] }) items: CredentialSummaryResponse[];
 }
 
+export class AdminCredentialResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) holderId: string;
+  @ApiProperty({ description: "The holder's name as signed into the credential" })
+  holderName: string;
+  @ApiProperty({ format: 'email' }) holderEmail: string;
+  @ApiProperty({ enum: Designation }) designation: Designation;
+  @ApiProperty({ example: 'Trained MSC Teacher' }) achievement: string;
+  @ApiProperty({ enum: ['active', 'suspended', 'revoked'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) issuedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When it was revoked; null unless revoked',
+  })
+  revokedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When it was suspended; null unless suspended',
+  })
+  suspendedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why it was revoked or suspended; null while active',
+  })
+  reason: string | null;
+  @ApiProperty({ format: 'uri', description: 'The public verification page' })
+  verificationUrl: string;
+}
+
+export class AdminCredentialListResponse {
+  @ApiProperty({ type: [AdminCredentialResponse] }) items: AdminCredentialResponse[];
+  @ApiProperty() total: number;
+}
+
 export class IssuerProfileResponse {
   @ApiProperty({ format: 'uri' }) id: string;
   @ApiProperty() name: string;
