@@ -16,6 +16,7 @@ import { IndexUserLookup1796400000000 } from './1796400000000-IndexUserLookup.js
 import { CreateRecordingUploads1796400000001 } from './1796400000001-CreateRecordingUploads.js';
 import { OneAttestationPendingPerKind1796200000002 } from './1796200000002-OneAttestationPendingPerKind.js';
 import { AddUserDeactivatedAt1796500000000 } from './1796500000000-AddUserDeactivatedAt.js';
+import { AddCohortCancellation1796600000000 } from './1796600000000-AddCohortCancellation.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CreateRecordingUploads1796400000001,
   OneAttestationPendingPerKind1796200000002,
   AddUserDeactivatedAt1796500000000,
+  AddCohortCancellation1796600000000,
 ];

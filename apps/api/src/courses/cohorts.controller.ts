@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Param,
+  Patch,
   ParseUUIDPipe,
   Post,
   Put,
@@ -21,7 +22,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CompletionService, CoursesService, SchedulingService } from '@msc/domain/courses';
+import {
+  CohortChangesService,
+  CompletionService,
+  CoursesService,
+  SchedulingService,
+} from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
@@ -29,9 +35,11 @@ import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
 import {
   AddTeacherDto,
+  CancelCohortDto,
   CreateCohortDto,
   ListCohortsQuery,
   MoveSessionDto,
+  UpdateCohortDto,
 } from './dto/cohorts.dto.js';
 import {
   CohortListResponse,
@@ -49,6 +57,7 @@ export class CohortsController {
     private readonly courses: CoursesService,
     private readonly scheduling: SchedulingService,
     private readonly completion: CompletionService,
+    private readonly changes: CohortChangesService,
   ) {}
 
   @Roles(Role.Admin)
@@ -76,6 +85,41 @@ export class CohortsController {
   @ApiProblems(400, 404)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.courses.getCohort(id);
+  }
+
+  @Roles(Role.Admin)
+  @Patch(':id')
+  @ApiOperation({
+    summary: "Change a cohort's title, capacity, CE eligibility or (before it starts) its start",
+    description:
+      'A new startDate, localTime or timeZone re-plans every session (409 once the first session has begun); a capacity below the enrolled count is 409, a larger one fills seats from the waitlist; a completed or cancelled cohort is 409.',
+  })
+  @ApiOkResponse({ type: CohortResponse })
+  @ApiProblems(400, 404, 409)
+  update(
+    @CurrentUser() admin: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCohortDto,
+  ) {
+    return this.changes.update(admin, id, body);
+  }
+
+  @Roles(Role.Admin)
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel a cohort: its enrolled and waitlisted participants are told why',
+    description:
+      'A cancelled cohort takes no enrollments or attendance and is never completed or credited; a completed or already cancelled cohort is 409.',
+  })
+  @ApiOkResponse({ type: CohortResponse })
+  @ApiProblems(400, 404, 409)
+  cancel(
+    @CurrentUser() admin: UserView,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CancelCohortDto,
+  ) {
+    return this.changes.cancel(admin, id, body.reason);
   }
 
   @SignedIn()

@@ -62,6 +62,9 @@ const courses: Record<CoursesErrorCode, number> = {
   [CoursesErrorCode.CohortNotStarted]: 409,
   [CoursesErrorCode.CohortNotCompleted]: 409,
   [CoursesErrorCode.PrerequisitesUnmet]: 422,
+  [CoursesErrorCode.CohortCancelled]: 409,
+  [CoursesErrorCode.CapacityBelowEnrolled]: 409,
+  [CoursesErrorCode.CohortStarted]: 409,
 };
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {

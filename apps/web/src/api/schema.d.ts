@@ -204,7 +204,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The audit trail, newest first, by actor, action or subject */
+    /** The audit trail, newest first, by actor, action, subject or time range */
     get: operations['AuditController_list'];
     put?: never;
     post?: never;
@@ -4331,8 +4331,12 @@ export interface operations {
         actorId?: string;
         /** @description nextCursor of the previous page */
         cursor?: string;
+        /** @description Events at or after this instant (ISO 8601; a bare date is midnight UTC) */
+        from?: string;
         limit?: number;
         subject?: string;
+        /** @description Events before this instant; later than from */
+        to?: string;
       };
       header?: never;
       path?: never;

@@ -45,6 +45,8 @@ export class AttendanceService {
           'The cohort is completed; its attendance is final',
         );
       }
+      if (cohort.status === CohortStatus.Cancelled)
+        throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
       if (session.starts_at.getTime() - EARLY_ATTENDANCE_MS > Date.now()) {
         throw new CoursesError(
           CoursesErrorCode.SessionNotStarted,

@@ -107,6 +107,7 @@ export class CalendarFeedsService {
        JOIN cohorts c ON c.id = m.cohort_id
        JOIN courses co ON co.id = c.course_id
        JOIN cohort_sessions s ON s.cohort_id = c.id
+       WHERE c.status <> 'cancelled'
        ORDER BY s.starts_at, s.id`,
       [owner.user_id],
     );

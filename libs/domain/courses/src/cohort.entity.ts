@@ -5,6 +5,8 @@ export enum CohortStatus {
   Scheduling = 'scheduling',
   Open = 'open',
   Completed = 'completed',
+  /** Called off by an admin; its participants were told. Nothing completes or is credited. */
+  Cancelled = 'cancelled',
 }
 
 export enum SessionCadence {
@@ -56,6 +58,12 @@ export class Cohort {
   /** When an admin last reopened it after completion; it then waits for an admin to complete it. */
   @Column('timestamptz', { nullable: true })
   reopenedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  cancelledAt: Date | null;
+
+  @Column('text', { nullable: true })
+  cancellationReason: string | null;
 
   @Column('uuid', { nullable: true })
   createdBy: string | null;

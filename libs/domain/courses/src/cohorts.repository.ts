@@ -65,6 +65,8 @@ interface CohortViewRow {
   cadence: SessionCadence;
   ce_eligible: boolean;
   completed_at: Date | null;
+  cancelled_at: Date | null;
+  cancellation_reason: string | null;
   created_at: Date;
   course_code: string;
   course_title: string;
@@ -82,7 +84,8 @@ interface CohortViewRow {
 const COHORT_VIEW_SQL = `
   SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.time_zone,
          to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
-         c.local_time, c.cadence, c.ce_eligible, c.completed_at, c.created_at,
+         c.local_time, c.cadence, c.ce_eligible, c.completed_at, c.cancelled_at,
+         c.cancellation_reason, c.created_at,
          co.code AS course_code, co.title AS course_title, co.format, co.delivery_mode,
          co.session_count, co.session_minutes, co.completion_min_sessions,
          e.enrolled_count, e.waitlist_count,
@@ -119,6 +122,8 @@ function toCohortView(row: CohortViewRow): CohortView {
     cadence: row.cadence,
     ceEligible: row.ce_eligible,
     completedAt: iso(row.completed_at),
+    cancelledAt: iso(row.cancelled_at),
+    cancellationReason: row.cancellation_reason,
     createdAt: row.created_at.toISOString(),
     course: {
       id: row.course_id,
@@ -297,6 +302,78 @@ export class CohortsRepository {
       [cohortId],
     );
     return rows.length > 0;
+  }
+
+  /** The changed fields of a cohort (the caller checked them under the cohort's lock). */
+  async update(
+    cohortId: string,
+    changes: Partial<{
+      title: string;
+      capacity: number;
+      ceEligible: boolean;
+      startDate: string;
+      localTime: string;
+      timeZone: string;
+    }>,
+  ): Promise<void> {
+    await this.tx.query(
+      `UPDATE cohorts SET title = COALESCE($2, title), capacity = COALESCE($3, capacity),
+         ce_eligible = COALESCE($4, ce_eligible), start_date = COALESCE($5::date, start_date),
+         local_time = COALESCE($6, local_time), time_zone = COALESCE($7, time_zone)
+       WHERE id = $1`,
+      [
+        cohortId,
+        changes.title ?? null,
+        changes.capacity ?? null,
+        changes.ceEligible ?? null,
+        changes.startDate ?? null,
+        changes.localTime ?? null,
+        changes.timeZone ?? null,
+      ],
+    );
+  }
+
+  /**
+   * Moves every session to its newly planned time (same numbers, same ids: attendance and
+   * calendar UIDs stay attached), bumping each one's iCalendar sequence.
+   */
+  async replanSessions(cohortId: string, sessions: PlannedSession[]): Promise<SessionRow[]> {
+    if (sessions.length === 0) return [];
+    return this.tx.query<SessionRow>(
+      `UPDATE cohort_sessions cs SET starts_at = p.s, ends_at = p.e, sequence = cs.sequence + 1,
+         updated_at = now()
+       FROM unnest($2::int[], $3::timestamptz[], $4::timestamptz[]) AS p(n, s, e)
+       WHERE cs.cohort_id = $1 AND cs.number = p.n
+       RETURNING cs.id, cs.cohort_id, cs.number, cs.starts_at, cs.ends_at, cs.sequence,
+         cs.updated_at`,
+      [
+        cohortId,
+        sessions.map((s) => s.number),
+        sessions.map((s) => s.startsAt.toISOString()),
+        sessions.map((s) => s.endsAt.toISOString()),
+      ],
+    );
+  }
+
+  /** Cancels a cohort that is neither completed nor cancelled; false otherwise. */
+  async markCancelled(cohortId: string, reason: string): Promise<boolean> {
+    const rows = await this.tx.query(
+      `UPDATE cohorts SET status = 'cancelled', cancelled_at = now(), cancellation_reason = $2
+       WHERE id = $1 AND status IN ('scheduling', 'open') RETURNING id`,
+      [cohortId, reason],
+    );
+    return rows.length > 0;
+  }
+
+  /** The people holding a seat or waiting for one, as a cancellation tells them. */
+  async participants(
+    cohortId: string,
+  ): Promise<{ user_id: string; status: 'enrolled' | 'waitlisted' }[]> {
+    return this.tx.query<{ user_id: string; status: 'enrolled' | 'waitlisted' }>(
+      `SELECT user_id, status FROM enrollments
+       WHERE cohort_id = $1 AND status IN ('enrolled', 'waitlisted') ORDER BY user_id`,
+      [cohortId],
+    );
   }
 
   /** Adds a teacher; null when they already teach this cohort. */

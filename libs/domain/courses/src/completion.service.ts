@@ -57,6 +57,11 @@ export class CompletionService {
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
       if (cohort.status === CohortStatus.Scheduling)
         throw new CoursesError(CoursesErrorCode.CohortNotReady, 'The sessions are not ready yet');
+      if (cohort.status === CohortStatus.Cancelled)
+        throw new CoursesError(
+          CoursesErrorCode.CohortCancelled,
+          'A cancelled cohort cannot be completed',
+        );
       if (cohort.status === CohortStatus.Open) {
         if (!cohort.first_starts_at || cohort.first_starts_at.getTime() > Date.now()) {
           throw new CoursesError(
@@ -88,7 +93,11 @@ export class CompletionService {
     const { cohortId } = payload;
     return this.tx.transaction(async () => {
       const cohort = await this.cohorts.lock(cohortId);
-      if (!cohort || cohort.status === CohortStatus.Scheduling)
+      if (
+        !cohort ||
+        cohort.status === CohortStatus.Scheduling ||
+        cohort.status === CohortStatus.Cancelled
+      )
         return { cohortId, outcome: 'not_open' as const, completions: 0 };
       if (cohort.status === CohortStatus.Completed)
         return { cohortId, outcome: 'already_completed' as const, completions: 0 };

@@ -143,6 +143,7 @@ function judge(
       (e) =>
         e.status === 'enrolled' &&
         e.cohort_status !== CohortStatus.Completed &&
+        e.cohort_status !== CohortStatus.Cancelled &&
         e.attended + e.sessions_left + e.sessions_unrecorded >= e.completion_min_sessions,
     )
     .sort(
@@ -167,7 +168,12 @@ function judge(
     };
   }
   const waiting = evidence
-    .filter((e) => e.status === 'waitlisted' && e.cohort_status !== CohortStatus.Completed)
+    .filter(
+      (e) =>
+        e.status === 'waitlisted' &&
+        e.cohort_status !== CohortStatus.Completed &&
+        e.cohort_status !== CohortStatus.Cancelled,
+    )
     .sort((a, b) => (a.waitlist_position ?? 0) - (b.waitlist_position ?? 0))[0];
   const need = Math.min(...minimums.map((m) => m.need), Infinity);
   const fallbackNeed = Number.isFinite(need) ? need : 1;

@@ -32,6 +32,12 @@ export enum CoursesErrorCode {
   CohortNotCompleted = 'courses.cohort_not_completed',
   /** A trainee enrolling in a later stage's course before its prerequisites are met. */
   PrerequisitesUnmet = 'courses.prerequisites_unmet',
+  /** Changing or acting on a cohort an admin cancelled. */
+  CohortCancelled = 'courses.cohort_cancelled',
+  /** A capacity below the number of people already holding a seat. */
+  CapacityBelowEnrolled = 'courses.capacity_below_enrolled',
+  /** Moving the start (date, time, zone) of a cohort whose first session has begun. */
+  CohortStarted = 'courses.cohort_started',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

@@ -21,6 +21,7 @@ import { Enrollment } from './enrollment.entity.js';
 import { EnrollmentsRepository } from './enrollments.repository.js';
 import { EnrollmentsService } from './enrollments.service.js';
 import { SchedulingService } from './scheduling.service.js';
+import { CohortChangesService } from './cohort-changes.service.js';
 import { SignedLinksModule } from './signed-links.js';
 
 export const coursesEntities = [
@@ -50,6 +51,7 @@ export const coursesEntities = [
     AttendanceRepository,
     CoursesService,
     SchedulingService,
+    CohortChangesService,
     EnrollmentsService,
     AttendanceService,
     CompletionService,
@@ -59,6 +61,7 @@ export const coursesEntities = [
     CalendarFeedsService,
     CoursesService,
     SchedulingService,
+    CohortChangesService,
     EnrollmentsService,
     AttendanceService,
     CompletionService,

@@ -79,6 +79,9 @@ export interface CohortView {
   cadence: SessionCadence;
   ceEligible: boolean;
   completedAt: string | null;
+  /** When an admin cancelled it, and why (null while it is not cancelled). */
+  cancelledAt: string | null;
+  cancellationReason: string | null;
   createdAt: string;
   course: {
     id: string;

@@ -107,6 +107,8 @@ export class EnrollmentsService {
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
       if (cohort.status === CohortStatus.Completed)
         throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+      if (cohort.status === CohortStatus.Cancelled)
+        throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
       if (!admin) {
         const started = cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now();
         if (cohort.status !== CohortStatus.Open || started) {
@@ -201,6 +203,8 @@ export class EnrollmentsService {
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
       if (cohort.status === CohortStatus.Completed)
         throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+      if (cohort.status === CohortStatus.Cancelled)
+        throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
       const before = await this.enrollments.withdraw(cohortId, userId);
       if (!before) {
         throw new CoursesError(
@@ -223,6 +227,7 @@ export class EnrollmentsService {
     return this.tx.transaction(async () => {
       const cohort = await this.cohorts.lock(cohortId);
       if (!cohort || cohort.status === CohortStatus.Completed) return { cohortId, promoted: 0 };
+      if (cohort.status === CohortStatus.Cancelled) return { cohortId, promoted: 0 };
       if (cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now())
         return { cohortId, promoted: 0 };
       const free = cohort.capacity - (await this.enrollments.countEnrolled(cohortId));

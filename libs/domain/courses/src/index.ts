@@ -3,6 +3,7 @@ export * from './attendance.service.js';
 export * from './calendar-feed.entity.js';
 export * from './calendar-feeds.service.js';
 export * from './cohort.entity.js';
+export * from './cohort-changes.service.js';
 export * from './cohort-session.entity.js';
 export * from './cohort-teacher.entity.js';
 export * from './completion.service.js';

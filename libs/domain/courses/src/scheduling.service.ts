@@ -57,7 +57,7 @@ export function reminderJobIds(session: Pick<SessionRow, 'id' | 'starts_at'>): s
 }
 
 /** The cohort's completion by itself, `graceDays` after its last session ends. */
-function autoCompletionJob(cohortId: string, lastEndsAt: Date, graceDays: number) {
+export function autoCompletionJob(cohortId: string, lastEndsAt: Date, graceDays: number) {
   const dueAt = new Date(lastEndsAt.getTime() + graceDays * 86_400_000);
   const item: JobItem = {
     name: JobName.CompleteCohort,
@@ -66,7 +66,7 @@ function autoCompletionJob(cohortId: string, lastEndsAt: Date, graceDays: number
   return { item, jobId: jobIdOf(item), dueAt };
 }
 
-const toSessionView = (s: SessionRow): SessionView => ({
+export const toSessionView = (s: SessionRow): SessionView => ({
   id: s.id,
   number: s.number,
   startsAt: s.starts_at.toISOString(),
@@ -155,6 +155,8 @@ export class SchedulingService {
       if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
       if (cohort.status === CohortStatus.Completed)
         throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+      if (cohort.status === CohortStatus.Cancelled)
+        throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
       if (cohort.status === CohortStatus.Scheduling)
         throw new CoursesError(CoursesErrorCode.CohortNotReady, 'The sessions are not ready yet');
       const sessions = await this.cohorts.sessions(cohortId);
@@ -235,7 +237,11 @@ export class SchedulingService {
       if (session.starts_at.getTime() <= Date.now())
         return { outcome: 'past' as const, notified: 0 };
       const cohort = await this.cohorts.lock(session.cohort_id);
-      if (!cohort || cohort.status === CohortStatus.Completed)
+      if (
+        !cohort ||
+        cohort.status === CohortStatus.Completed ||
+        cohort.status === CohortStatus.Cancelled
+      )
         return { outcome: 'stale' as const, notified: 0 };
       const trainees = await this.cohorts.enrolledTrainees(session.cohort_id);
       const soon = payload.offset === '1h' ? 'in one hour' : 'tomorrow';
@@ -254,7 +260,7 @@ export class SchedulingService {
   }
 }
 
-function localWhen(at: Date, zone: string): string {
+export function localWhen(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone })
     .setLocale('en-GB')
     .toFormat("cccc d LLLL yyyy 'at' HH:mm '('z')'");

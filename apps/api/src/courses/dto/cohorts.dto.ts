@@ -99,3 +99,64 @@ export class MoveSessionDto {
   })
   startsAt: string;
 }
+
+export class UpdateCohortDto {
+  @ApiPropertyOptional({ example: 'Spring 2027, Tuesday evenings' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10000,
+    description:
+      'Not below the people already enrolled (409); a larger one fills from the waitlist',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  ceEligible?: boolean;
+
+  @ApiPropertyOptional({
+    example: '2027-03-09',
+    description: 'Only before the first session has begun (409 after); the sessions are re-planned',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ example: '19:00', description: 'HH:mm; only before the first session' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'localTime must be HH:mm (00:00-23:59)' })
+  localTime?: string;
+
+  @ApiPropertyOptional({
+    example: 'America/New_York',
+    description: 'Only before the first session',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @IsIanaTimeZone()
+  timeZone?: string;
+}
+
+export class CancelCohortDto {
+  @ApiProperty({
+    example: 'The teacher is ill and no replacement could be found',
+    description: 'Told to the enrolled and the waitlisted',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}

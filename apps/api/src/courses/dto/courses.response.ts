@@ -64,7 +64,8 @@ export class CohortResponse {
   @ApiProperty() title: string;
   @ApiProperty({
     enum: CohortStatus,
-    description: '`scheduling` until its sessions exist, then `open`, then `completed`',
+    description:
+      '`scheduling` until its sessions exist, then `open`, then `completed`; `cancelled` when an admin called it off',
   })
   status: CohortStatus;
   @ApiProperty() capacity: number;
@@ -79,6 +80,9 @@ export class CohortResponse {
   @ApiProperty({ enum: SessionCadence }) cadence: SessionCadence;
   @ApiProperty() ceEligible: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why an admin cancelled it' })
+  cancellationReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: CohortCourseResponse }) course: CohortCourseResponse;
   @ApiProperty({ type: [CohortTeacherResponse] }) teachers: CohortTeacherResponse[];

@@ -173,3 +173,39 @@ export function useCreateCohort() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminCohortsKey }),
   });
 }
+
+export type CohortChanges = RequestBody<'/api/v1/cohorts/{id}', 'patch'>;
+
+/** Changes a cohort; the answer is the cohort as it now is. */
+export function useUpdateCohort(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CohortChanges) =>
+      unwrap(await api.PATCH('/api/v1/cohorts/{id}', { params: { path: { id } }, body })),
+    onSuccess: (cohort) => {
+      queryClient.setQueryData(cohortKey(id), cohort);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminCohortsKey }),
+        // A larger capacity fills seats from the waitlist in the background.
+        queryClient.invalidateQueries({ queryKey: rosterKey(id) }),
+      ]);
+    },
+  });
+}
+
+export function useCancelCohort(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (reason: string) =>
+      unwrap(
+        await api.POST('/api/v1/cohorts/{id}/cancel', {
+          params: { path: { id } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: (cohort) => {
+      queryClient.setQueryData(cohortKey(id), cohort);
+      return queryClient.invalidateQueries({ queryKey: adminCohortsKey });
+    },
+  });
+}

@@ -39,6 +39,7 @@ import {
   type RosterEntry,
   type TeacherRole,
 } from './api';
+import { CancelCohort, CancelledNotice, EditCohort } from './cohort-changes';
 
 const ATTENDANCE: AttendanceStatus[] = ['present', 'absent', 'excused'];
 
@@ -156,8 +157,14 @@ function Roster({ cohort, roster }: { cohort: AdminCohort; roster: RosterEntry[]
         {sorted.length === 0 ? (
           <Text>{t('admin.cohort.rosterEmpty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table aria-labelledby="roster-heading" verticalSpacing="xs">
+          // Focusable so that the keyboard scrolls it at 360 px even when no button is inside.
+          <div
+            tabIndex={0}
+            role="group"
+            aria-labelledby="roster-heading"
+            style={{ overflowX: 'auto' }}
+          >
+            <Table aria-labelledby="roster-heading" verticalSpacing="xs" miw={320}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('admin.cohort.person')}</Table.Th>
@@ -186,7 +193,9 @@ function Roster({ cohort, roster }: { cohort: AdminCohort; roster: RosterEntry[]
                       </Table.Td>
                       <Table.Td>{entry.attendedSessions}</Table.Td>
                       <Table.Td>
-                        {entry.status !== 'withdrawn' && cohort.status !== 'completed' ? (
+                        {entry.status !== 'withdrawn' &&
+                        cohort.status !== 'completed' &&
+                        cohort.status !== 'cancelled' ? (
                           <WithdrawButton cohortId={cohort.id} entry={entry} />
                         ) : null}
                       </Table.Td>
@@ -195,7 +204,7 @@ function Roster({ cohort, roster }: { cohort: AdminCohort; roster: RosterEntry[]
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
       </Stack>
     </Card>
@@ -520,11 +529,22 @@ export function AdminCohortPage() {
       {roster.isError ? <ProblemAlert error={roster.error} /> : null}
       {cohort.data && roster.data ? (
         <>
+          {cohort.data.status === 'cancelled' ? <CancelledNotice cohort={cohort.data} /> : null}
           <Sessions cohort={cohort.data} />
           <Roster cohort={cohort.data} roster={roster.data} />
-          <AttendanceSheet key={cohort.data.status} cohort={cohort.data} roster={roster.data} />
-          <Completion cohort={cohort.data} complete={complete} />
+          {cohort.data.status !== 'cancelled' ? (
+            <>
+              <AttendanceSheet key={cohort.data.status} cohort={cohort.data} roster={roster.data} />
+              <Completion cohort={cohort.data} complete={complete} />
+            </>
+          ) : null}
+          {cohort.data.status === 'scheduling' || cohort.data.status === 'open' ? (
+            <EditCohort cohort={cohort.data} />
+          ) : null}
           <Teachers cohort={cohort.data} />
+          {cohort.data.status === 'scheduling' || cohort.data.status === 'open' ? (
+            <CancelCohort cohort={cohort.data} />
+          ) : null}
         </>
       ) : null}
     </Page>

@@ -21,7 +21,7 @@ import { applyProblem, ProblemAlert } from '../../ui/problem';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAdminCohorts, useCourses, useCreateCohort, type CohortStatus } from './api';
 
-const STATUSES: CohortStatus[] = ['scheduling', 'open', 'completed'];
+const STATUSES: CohortStatus[] = ['scheduling', 'open', 'completed', 'cancelled'];
 
 // A type, not an interface: applyProblem needs an index signature.
 type Values = {

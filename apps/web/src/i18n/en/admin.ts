@@ -64,6 +64,39 @@ export default {
     findPersonHint: 'Type the beginning of their name or e-mail.',
     nobodyFound: 'Nobody matches; check the spelling.',
     assignTeacher: 'Assign teacher',
+    edit: {
+      title: 'Edit cohort',
+      open: 'Edit cohort',
+      save: 'Save changes',
+      discard: 'Discard changes',
+      saved: 'The cohort is saved.',
+      capacityHint:
+        'At least the {{enrolled}} people enrolled; more seats go to the waitlist first.',
+      startFixed:
+        'The first session has begun: the start no longer changes (move single sessions instead).',
+      replanHint:
+        'A new start date, local time or time zone moves every session; enrolled participants are told.',
+    },
+    cancel: {
+      title: 'Cancel cohort',
+      hint: 'Call the cohort off when it will not take place.',
+      open: 'Cancel cohort',
+      dialogTitle: 'Cancel {{title}}?',
+      whatHappens: 'If you cancel it:',
+      told: 'The {{enrolled}} enrolled and {{waiting}} waitlisted participants are told by e-mail and in their inbox, with your reason.',
+      noMore: 'It takes no more enrollments or attendance, and its session reminders stop.',
+      noCe: 'It is never completed: nobody completes the course or receives CE credit through it.',
+      noCompletion: 'It is never completed: nobody completes the course through it.',
+      final: 'A cancelled cohort cannot be reopened.',
+      reason: 'Reason',
+      reasonHint: 'Participants read this.',
+      reasonRequired: 'Say why the cohort is cancelled.',
+      keep: 'Keep the cohort',
+      confirm: 'Yes, cancel it',
+      cancelledTitle: 'This cohort is cancelled',
+      cancelledOn: 'Cancelled {{date}}; its participants were told.',
+      cancelledReason: 'Reason: {{reason}}',
+    },
   },
   courses: {
     title: 'Courses',
@@ -130,6 +163,7 @@ export default {
       scheduling: 'Scheduling',
       open: 'Open',
       completed: 'Completed',
+      cancelled: 'Cancelled',
     },
   },
   users: {
