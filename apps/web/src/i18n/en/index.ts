@@ -1,4 +1,5 @@
 import admin from './admin';
+import adminCredentials from './adminCredentials';
 import applications from './applications';
 import ceCredits from './ceCredits';
 import certification from './certification';
@@ -33,4 +34,5 @@ export const en = {
   notifications,
   profile,
   admin,
+  adminCredentials,
 };
