@@ -310,6 +310,7 @@ describe('attestations and applications (e2e)', () => {
       expect(pending.body.items[0]).toMatchObject({
         traineeId: trainee.id,
         traineeName: 'Test Trainee',
+        decidedByName: null,
       });
 
       const verified = await decideAttestation(first.body.id, { decision: 'verified' }).expect(200);
@@ -355,6 +356,16 @@ describe('attestations and applications (e2e)', () => {
         .set(admin.auth)
         .expect(200);
       expect(verifiedOnly.body.items.map((a: { id: string }) => a.id)).toEqual([first.body.id]);
+      // Who decided, by name, for the admin's list.
+      expect(verifiedOnly.body.items[0]).toMatchObject({
+        decidedBy: admin.id,
+        decidedByName: 'Test Admin',
+      });
+      const own = await request(app.server)
+        .get('/api/v1/me/attestations')
+        .set(trainee.auth)
+        .expect(200);
+      expect(own.body.items[0]).not.toHaveProperty('decidedByName');
     });
   });
 
@@ -450,6 +461,15 @@ describe('attestations and applications (e2e)', () => {
       });
       expectProblem(await decideApplication(id, { decision: 'rejected' }), 409);
       expectProblem(await apply(trainee), 409);
+      const decided = await request(app.server)
+        .get('/api/v1/applications')
+        .query({ status: 'approved' })
+        .set(admin.auth)
+        .expect(200);
+      expect(decided.body.items).toEqual([
+        expect.objectContaining({ id, decidedBy: admin.id, decidedByName: 'Test Admin' }),
+      ]);
+      expect(listed.body.items[0].decidedByName).toBeNull();
 
       expect(await auditActions(`application/${id}`)).toEqual([
         expect.objectContaining({ action: 'application.approved', actorId: admin.id }),

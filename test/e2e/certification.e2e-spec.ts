@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { ProgressService, EvaluatorRegistry, RequirementKind } from '@msc/domain/pathway';
+import { Role } from '@msc/domain/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 /**
@@ -107,6 +108,7 @@ describe('certification (e2e)', () => {
           id: res.body.id,
           traineeId: trainee.id,
           status: 'pending_review',
+          decidedByName: null,
         }),
       ]);
       await request(app.server).get('/api/v1/certifications').set(trainee.auth).expect(403);
@@ -115,6 +117,34 @@ describe('certification (e2e)', () => {
         .set(trainee.auth)
         .expect(200);
       expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([res.body.id]);
+
+      // Once decided, the admin's list names who decided.
+      const reviewer = await factories.newUser({
+        roles: [Role.Admin],
+        displayName: 'Rita Reviewer',
+      });
+      await request(app.server)
+        .post(`/api/v1/certifications/${res.body.id}/decision`)
+        .set(reviewer.auth)
+        .send({ decision: 'rejected', note: 'Not yet' })
+        .expect(200);
+      const rejected = await request(app.server)
+        .get('/api/v1/certifications?status=rejected')
+        .set(admin.auth)
+        .expect(200);
+      expect(rejected.body.items).toEqual([
+        expect.objectContaining({
+          id: res.body.id,
+          decidedBy: reviewer.id,
+          decidedByName: 'Rita Reviewer',
+          note: 'Not yet',
+        }),
+      ]);
+      const mineAfter = await request(app.server)
+        .get('/api/v1/me/certifications')
+        .set(trainee.auth)
+        .expect(200);
+      expect(mineAfter.body.items[0]).not.toHaveProperty('decidedByName');
     });
 
     it('should refuse bad input with 400', async () => {

@@ -13,6 +13,7 @@ import {
   RequestCertificationDto,
 } from './dto/credentials.dto.js';
 import {
+  AdminCertificationListResponse,
   CertificationDecisionResponse,
   CertificationListResponse,
   CertificationRequestedResponse,
@@ -37,10 +38,10 @@ export class CertificationsController {
   @Roles(Role.Admin)
   @Get('certifications')
   @ApiOperation({ summary: 'List certification requests, optionally by status' })
-  @ApiOkResponse({ type: CertificationListResponse })
+  @ApiOkResponse({ type: AdminCertificationListResponse })
   @ApiProblems(400)
   list(@Query() query: ListCertificationsQuery) {
-    return this.certification.list(query);
+    return this.certification.listForAdmin(query);
   }
 
   @SignedIn()

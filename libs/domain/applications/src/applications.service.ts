@@ -27,6 +27,7 @@ export interface ApplicationView {
 
 export interface ApplicationListItem extends ApplicationView {
   traineeName: string;
+  decidedByName: string | null;
 }
 
 export type ApplicationDecision = 'approved' | 'rejected';
@@ -64,6 +65,7 @@ export function toApplicationView(row: TrainingApplicationRow): ApplicationView 
 const toListItem = (row: TrainingApplicationListRow): ApplicationListItem => ({
   ...toApplicationView(row),
   traineeName: row.trainee_name,
+  decidedByName: row.decided_by_name,
 });
 
 /** Applications to teacher training: refused until the pathway says the trainee is ready. */

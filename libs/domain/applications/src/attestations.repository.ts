@@ -22,6 +22,8 @@ export interface AttestationRow {
 
 export interface AttestationListRow extends AttestationRow {
   trainee_name: string;
+  /** The deciding admin's display name; null while undecided. */
+  decided_by_name: string | null;
 }
 
 export interface AttestationStandingRow {

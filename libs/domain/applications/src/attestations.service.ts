@@ -43,6 +43,7 @@ export interface AttestationView {
 
 export interface AttestationListItem extends AttestationView {
   traineeName: string;
+  decidedByName: string | null;
 }
 
 export interface EvidenceDownload {
@@ -96,6 +97,7 @@ export function toAttestationView(row: AttestationRow): AttestationView {
 const toListItem = (row: AttestationListRow): AttestationListItem => ({
   ...toAttestationView(row),
   traineeName: row.trainee_name,
+  decidedByName: row.decided_by_name,
 });
 
 /** Attestations of the personal-practice prerequisites, their evidence files, and their review. */

@@ -37,8 +37,10 @@ export class DecidedSubmissions<Row, StandingRow> {
   list<ListRow>(filter: { userId?: string; status?: string; limit: number; offset: number }) {
     return this.tx.page<ListRow>(
       {
-        sql: `SELECT ${this.t.columns}, u.display_name AS trainee_name
+        sql: `SELECT ${this.t.columns}, u.display_name AS trainee_name,
+                     d.display_name AS decided_by_name
               FROM ${this.t.table} a JOIN users u ON u.id = a.user_id
+              LEFT JOIN users d ON d.id = a.decided_by
               WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
         params: [filter.userId ?? null, filter.status ?? null],
         orderBy: 'created_at DESC, id DESC',

@@ -17,6 +17,8 @@ export interface TrainingApplicationRow {
 
 export interface TrainingApplicationListRow extends TrainingApplicationRow {
   trainee_name: string;
+  /** The deciding admin's display name; null while undecided. */
+  decided_by_name: string | null;
 }
 
 export interface ApplicationStandingRow {

@@ -15,6 +15,11 @@ export interface CertificationRequestRow {
   created_at: Date;
 }
 
+export interface CertificationRequestListRow extends CertificationRequestRow {
+  /** The deciding admin's display name; null while undecided. */
+  decided_by_name: string | null;
+}
+
 const COLUMNS = `r.id, r.trainee_id, u.display_name AS trainee_name, r.designation, r.status,
   r.note, r.decided_by, r.decided_at, r.created_at`;
 
@@ -73,10 +78,12 @@ export class CertificationRequestsRepository {
     traineeId?: string;
     limit: number;
     offset: number;
-  }): Promise<{ items: CertificationRequestRow[]; total: number }> {
-    return this.tx.page<CertificationRequestRow>(
+  }): Promise<{ items: CertificationRequestListRow[]; total: number }> {
+    return this.tx.page<CertificationRequestListRow>(
       {
-        sql: `SELECT ${COLUMNS} FROM certification_requests r JOIN users u ON u.id = r.trainee_id
+        sql: `SELECT ${COLUMNS}, d.display_name AS decided_by_name
+              FROM certification_requests r JOIN users u ON u.id = r.trainee_id
+              LEFT JOIN users d ON d.id = r.decided_by
               WHERE ($1::text IS NULL OR r.status = $1) AND ($2::uuid IS NULL OR r.trainee_id = $2)`,
         params: [filter.status ?? null, filter.traineeId ?? null],
         orderBy: 'created_at, id',

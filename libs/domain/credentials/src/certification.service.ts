@@ -7,6 +7,7 @@ import { ProgressService, RequirementKind, type UnmetRequirement } from '@msc/do
 import { JobName } from '@msc/queue';
 import type { CertificationRequestStatus } from './certification-request.entity.js';
 import {
+  type CertificationRequestListRow,
   CertificationRequestsRepository,
   type CertificationRequestRow,
 } from './certification-requests.repository.js';
@@ -24,6 +25,11 @@ export interface CertificationRequestView {
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
+}
+
+/** A request as an admin's list shows it: with who decided it, by name. */
+export interface CertificationRequestListItem extends CertificationRequestView {
+  decidedByName: string | null;
 }
 
 const toView = (row: CertificationRequestRow): CertificationRequestView => ({
@@ -205,6 +211,23 @@ export class CertificationService {
   }): Promise<{ items: CertificationRequestView[]; total: number }> {
     const { items, total } = await this.requests.list(filter);
     return { items: items.map(toView), total };
+  }
+
+  /** The admin's list: each request with the deciding admin's display name. */
+  async listForAdmin(filter: {
+    status?: CertificationRequestStatus;
+    traineeId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: CertificationRequestListItem[]; total: number }> {
+    const { items, total } = await this.requests.list(filter);
+    return {
+      items: items.map((row: CertificationRequestListRow) => ({
+        ...toView(row),
+        decidedByName: row.decided_by_name,
+      })),
+      total,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<CertificationRequestView> {

@@ -25,6 +25,12 @@ export class ApplicationListResponse {
 
 export class AdminApplicationResponse extends ApplicationResponse {
   @ApiProperty() traineeName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The deciding admin's display name; null while undecided",
+  })
+  decidedByName: string | null;
 }
 
 export class AdminApplicationListResponse {
@@ -64,6 +70,12 @@ export class AttestationListResponse {
 
 export class AdminAttestationResponse extends AttestationResponse {
   @ApiProperty() traineeName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The deciding admin's display name; null while undecided",
+  })
+  decidedByName: string | null;
 }
 
 export class AdminAttestationListResponse {

@@ -25,6 +25,20 @@ export class CertificationListResponse {
   @ApiProperty() total: number;
 }
 
+export class AdminCertificationResponse extends CertificationResponse {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The deciding admin's display name; null while undecided",
+  })
+  decidedByName: string | null;
+}
+
+export class AdminCertificationListResponse {
+  @ApiProperty({ type: [AdminCertificationResponse] }) items: AdminCertificationResponse[];
+  @ApiProperty() total: number;
+}
+
 export class CertificationDecisionResponse extends CertificationResponse {
   @ApiPropertyOptional({
     format: 'uuid',

@@ -1,11 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { adminLayout } from '../../app/root-routes';
-import { comingSoon } from '../../ui/page';
 
 export const adminDecisionsRoute = createRoute({
   getParentRoute: () => adminLayout,
   path: '/admin/decisions',
-  component: comingSoon('adminDecisions'),
+  component: lazyRouteComponent(() => import('./decisions-page'), 'DecisionsPage'),
 });
 
 /** This area's routes, added to the tree by app/router.tsx. */

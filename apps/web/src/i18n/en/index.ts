@@ -6,6 +6,7 @@ import certification from './certification';
 import cohorts from './cohorts';
 import common from './common';
 import credentials from './credentials';
+import decisions from './decisions';
 import identity from './identity';
 import mentees from './mentees';
 import nav from './nav';
@@ -35,4 +36,5 @@ export const en = {
   profile,
   admin,
   adminCredentials,
+  decisions,
 };
