@@ -44,6 +44,7 @@ export default {
   ],
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
-  // A global option: jest ignores it inside a project.
-  testTimeout: 30_000,
+  // A global option: jest ignores it inside a project. It bounds the hooks too: booting a test app
+  // in beforeAll passed 30 s on a 2-core machine loaded by a parallel build.
+  testTimeout: 60_000,
 };
