@@ -47,6 +47,7 @@ export const navigation: NavSection[] = [
       { to: '/admin/users', label: 'adminUsers' },
       { to: '/admin/credentials', label: 'adminCredentials' },
       { to: '/admin/audit', label: 'adminAudit' },
+      { to: '/admin/jobs', label: 'adminJobs' },
     ],
   },
   {

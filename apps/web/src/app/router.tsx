@@ -5,6 +5,7 @@ import { adminCohortsRoutes } from '../admin/cohorts/routes';
 import { adminCoursesRoutes } from '../admin/courses/routes';
 import { adminCredentialsRoutes } from '../admin/credentials/routes';
 import { adminDecisionsRoutes } from '../admin/decisions/routes';
+import { adminJobsRoutes } from '../admin/jobs/routes';
 import { adminPracticumsRoutes } from '../admin/practicums/routes';
 import { adminUsersRoutes } from '../admin/users/routes';
 import { applicationsRoutes } from '../applications/routes';
@@ -52,6 +53,7 @@ export const routeTree = rootRoute.addChildren([
       ...adminUsersRoutes,
       ...adminCredentialsRoutes,
       ...adminAuditRoutes,
+      ...adminJobsRoutes,
     ]),
     ...identityRoutes,
     ...notificationsRoutes,

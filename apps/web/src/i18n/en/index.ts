@@ -1,5 +1,6 @@
 import admin from './admin';
 import adminCredentials from './adminCredentials';
+import adminJobs from './adminJobs';
 import applications from './applications';
 import ceCredits from './ceCredits';
 import certification from './certification';
@@ -36,5 +37,6 @@ export const en = {
   profile,
   admin,
   adminCredentials,
+  adminJobs,
   decisions,
 };

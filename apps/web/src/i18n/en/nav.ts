@@ -23,6 +23,7 @@ export default {
   adminUsers: 'Users',
   adminCredentials: 'Credentials',
   adminAudit: 'Audit log',
+  adminJobs: 'Background jobs',
   notifications: 'Notifications',
   profile: 'Profile',
 } as const;
