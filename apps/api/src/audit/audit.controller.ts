@@ -16,6 +16,8 @@ import {
 } from 'class-validator';
 import { AuditLog } from '@msc/domain/audit';
 import { Role } from '@msc/domain/kernel';
+import { IsInstant } from '../common/validators.js';
+import { ApiProblem } from '../http/api-problem.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
 import { AuditEventListResponse } from './dto/audit.response.js';
@@ -65,6 +67,22 @@ class AuditQueryDto {
   @IsString()
   @MaxLength(200)
   subject?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-03-01T00:00:00Z',
+    description: 'Events at or after this instant (ISO 8601; a bare date is midnight UTC)',
+  })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-04-01T00:00:00Z',
+    description: 'Events before this instant; later than from',
+  })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
 }
 
 @ApiTags('audit')
@@ -74,10 +92,19 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail, newest first, by actor, action or subject' })
+  @ApiOperation({
+    summary: 'The audit trail, newest first, by actor, action, subject or time range',
+  })
   @ApiOkResponse({ type: AuditEventListResponse })
   @ApiProblems(400)
   list(@Query() query: AuditQueryDto) {
-    return this.audit.list(query);
+    const { from, to, ...rest } = query;
+    const range = { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+    if (range.from && range.to && range.from >= range.to) {
+      throw new ApiProblem(400, 'validation', 'to must be later than from', {
+        errors: [{ field: 'to', message: 'to must be later than from' }],
+      });
+    }
+    return this.audit.list({ ...rest, ...range });
   }
 }

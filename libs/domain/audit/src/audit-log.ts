@@ -24,6 +24,10 @@ export interface AuditQuery {
   actorId?: string;
   action?: string;
   subject?: string;
+  /** Events at or after this instant. */
+  from?: Date;
+  /** Events before this instant. */
+  to?: Date;
 }
 
 /** Writes audit rows in the caller's transaction, so an action and its record commit together. */
@@ -49,6 +53,8 @@ export class AuditLog {
     if (query.actorId) add('actor_id = ?', query.actorId);
     if (query.action) add('action = ?', query.action);
     if (query.subject) add('subject = ?', query.subject);
+    if (query.from) add('at >= ?', query.from);
+    if (query.to) add('at < ?', query.to);
     params.push(query.limit + 1);
     const rows = await this.tx.query<{
       id: string;

@@ -3,9 +3,11 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { AnchorLink } from '../../ui/app-link';
 import { Page, PageLoader } from '../../ui/page';
 import { applyProblem, ProblemAlert } from '../../ui/problem';
 import { useFormat } from '../../ui/format';
+import { isDay, startOfDay } from './day-range';
 import {
   type AuditFilter,
   type FailedJob,
@@ -44,6 +46,7 @@ function JobsPanel() {
         <Title order={2} size="h3" id="jobs-heading">
           {t('admin.audit.jobsTitle')}
         </Title>
+        <AnchorLink to="/admin/jobs">{t('admin.audit.openJobs')}</AnchorLink>
         {jobs.isError ? <ProblemAlert error={jobs.error} /> : null}
         {jobs.isPending ? <PageLoader /> : null}
         {jobs.data ? (
@@ -107,13 +110,22 @@ function JobsPanel() {
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const { dateTime } = useFormat();
+  const { dateTime, zone } = useFormat();
   const [filter, setFilter] = useState<AuditFilter>({});
   const events = useAuditEvents(filter);
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm({
     mode: 'uncontrolled',
-    initialValues: { actorId: '', action: '', subject: '' },
+    initialValues: { actorId: '', action: '', subject: '', from: '', to: '' },
+    validate: {
+      from: (v) => (!v.trim() || isDay(v.trim()) ? null : t('admin.audit.dayFormat')),
+      to: (v, values) => {
+        if (!v.trim()) return null;
+        if (!isDay(v.trim())) return t('admin.audit.dayFormat');
+        const from = values.from.trim();
+        return isDay(from) && from > v.trim() ? t('admin.audit.toBeforeFrom') : null;
+      },
+    },
   });
   const error = events.error;
   // A refused filter (say, an actor that is not an id) is said beside its field.
@@ -129,10 +141,15 @@ export function AuditPage() {
         onSubmit={form.onSubmit((values) => {
           setMessage(null);
           form.clearErrors();
+          const from = values.from.trim();
+          const to = values.to.trim();
           setFilter({
             actorId: values.actorId.trim() || undefined,
             action: values.action.trim() || undefined,
             subject: values.subject.trim() || undefined,
+            // Whole days in the person's zone: "To" includes its day.
+            from: from ? startOfDay(from, zone) : undefined,
+            to: to ? startOfDay(to, zone, 1) : undefined,
           });
         })}
       >
@@ -154,6 +171,20 @@ export function AuditPage() {
             description={t('admin.audit.actorHint')}
             key={form.key('actorId')}
             {...form.getInputProps('actorId')}
+          />
+          <TextInput
+            label={t('admin.audit.from')}
+            description={t('admin.audit.fromHint', { zone })}
+            placeholder="YYYY-MM-DD"
+            key={form.key('from')}
+            {...form.getInputProps('from')}
+          />
+          <TextInput
+            label={t('admin.audit.to')}
+            description={t('admin.audit.toHint')}
+            placeholder="YYYY-MM-DD"
+            key={form.key('to')}
+            {...form.getInputProps('to')}
           />
           <Button type="submit">{t('admin.audit.apply')}</Button>
         </Group>

@@ -11,6 +11,9 @@ export interface AuditFilter {
   actorId?: string;
   action?: string;
   subject?: string;
+  /** Instants: events at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
 }
 
 export const auditKey = ['admin', 'audit'] as const;
