@@ -108,6 +108,12 @@ describe('Admin edits and cancels a cohort (web)', () => {
       .first()
       .waitFor();
     await sessions.getByText(/Session 1: .*9:15\s?AM/).waitFor();
+    // The new seat goes to Ben, first on the waitlist, in the background: the roster shows it.
+    const roster = page.getByRole('region', { name: /Roster/ });
+    await roster
+      .getByRole('row', { name: new RegExp(ben.name) })
+      .getByText('Enrolled', { exact: true })
+      .waitFor();
     const saved = await until(
       () => call<CohortNow>(admin, 'GET', `/cohorts/${cohort.id}`),
       (c) => c.enrolledCount === 2,

@@ -19,6 +19,20 @@ export const attendanceKey = (id: string, sessionId: string) =>
   ['admin', 'cohort', id, 'attendance', sessionId] as const;
 export const adminCohortsKey = ['admin', 'cohorts'] as const;
 
+/**
+ * Seats free while people wait and the cohort has not started: the waitlist is being promoted in
+ * the background (after a larger capacity or a withdrawal), so the cohort is read again shortly.
+ */
+function promoting(cohort: AdminCohort | undefined): boolean {
+  if (!cohort || cohort.status !== 'open') return false;
+  if (cohort.waitlistCount === 0 || cohort.seatsLeft === 0) return false;
+  const first = cohort.sessions.reduce<string | null>(
+    (min, s) => (min === null || s.startsAt < min ? s.startsAt : min),
+    null,
+  );
+  return first !== null && Date.parse(first) > Date.now();
+}
+
 /** One cohort; `awaitCompletion` polls until the background completion has finished. */
 export function useAdminCohort(id: string, awaitCompletion = false) {
   return useQuery({
@@ -27,7 +41,8 @@ export function useAdminCohort(id: string, awaitCompletion = false) {
       unwrap(await api.GET('/api/v1/cohorts/{id}', { params: { path: { id } } })),
     refetchInterval: (query) =>
       (awaitCompletion && query.state.data?.status !== 'completed') ||
-      query.state.data?.status === 'scheduling'
+      query.state.data?.status === 'scheduling' ||
+      promoting(query.state.data)
         ? 1000
         : false,
   });

@@ -504,10 +504,12 @@ export function AdminCohortPage() {
   const roster = useRoster(id);
   const queryClient = useQueryClient();
   const status = cohort.data?.status;
+  const enrolled = cohort.data?.enrolledCount;
   useEffect(() => {
-    // The roster's completions are computed in the background; show them once they are.
+    // The roster's completions and waitlist promotions happen in the background; show them once
+    // the cohort says they did.
     if (status) void queryClient.invalidateQueries({ queryKey: rosterKey(id) });
-  }, [status, id, queryClient]);
+  }, [status, enrolled, id, queryClient]);
   const title = cohort.data?.title ?? t('admin.cohort.title');
   return (
     <Page
