@@ -266,6 +266,8 @@ describe('admins edit and cancel cohorts (e2e)', () => {
       await enroll(cohortId, waiting).expect(201);
       await app.settle();
 
+      const before = await api().get('/api/v1/me/progress').set(seated.auth).expect(200);
+      expect(JSON.stringify(before.body)).toMatch(/Attend [^"]* of Tuesday evenings/);
       const res = await api()
         .post(`/api/v1/cohorts/${cohortId}/cancel`)
         .set(admin.auth)
@@ -304,6 +306,16 @@ describe('admins edit and cancel cohorts (e2e)', () => {
           waitlistedTold: 1,
         },
       });
+      // Its sessions leave the seated trainee's calendar feed; their pathway stops counting on it.
+      const feedUrl = new URL(
+        (await api().get('/api/v1/me/calendar-feed').set(seated.auth).expect(200)).body.url,
+      );
+      const feed = await api()
+        .get(feedUrl.pathname + feedUrl.search)
+        .expect(200);
+      expect(feed.text).not.toContain('BEGIN:VEVENT');
+      const progress = await api().get('/api/v1/me/progress').set(seated.auth).expect(200);
+      expect(JSON.stringify(progress.body)).not.toMatch(/Attend [^"]* of Tuesday evenings/);
       const list = await api().get('/api/v1/cohorts?status=cancelled').set(admin.auth).expect(200);
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([cohortId]);
     });
