@@ -318,6 +318,17 @@ describe('admins edit and cancel cohorts (e2e)', () => {
       expect(JSON.stringify(progress.body)).not.toMatch(/Attend [^"]* of Tuesday evenings/);
       const list = await api().get('/api/v1/cohorts?status=cancelled').set(admin.auth).expect(200);
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([cohortId]);
+      // A calendar that imported the cohort's own file replaces its copies with cancelled ones.
+      const ics = await api()
+        .get(`/api/v1/cohorts/${cohortId}/calendar.ics`)
+        .set(seated.auth)
+        .expect(200);
+      const events = ics.text.split('BEGIN:VEVENT').slice(1);
+      expect(events).toHaveLength(3);
+      for (const event of events) {
+        expect(event).toContain('STATUS:CANCELLED');
+        expect(event).toContain('SEQUENCE:1');
+      }
     });
 
     it('should take nothing more once cancelled: no edit, enrollment, attendance, completion or CE', async () => {

@@ -23,6 +23,7 @@ describe('My courses (web)', () => {
   let trainee: Trainee;
   let pastCourse: string;
   let upcomingCourse: string;
+  let cancelledCourse: string;
 
   beforeAll(async () => {
     const admin = await adminToken();
@@ -55,6 +56,17 @@ describe('My courses (web)', () => {
       startDate: dayFromToday(20),
     });
     await call(trainee.token, 'POST', `/cohorts/${upcoming.id}/enrollments`, {});
+    // A cohort the admins cancelled after the person enrolled.
+    const dropped = await newCourse(admin, {
+      title: `Cancelled course ${Date.now().toString(36)}`,
+    });
+    cancelledCourse = dropped.title;
+    const cancelled = await newCohort(admin, dropped.id, {
+      title: 'Spring evenings',
+      startDate: dayFromToday(30),
+    });
+    await call(trainee.token, 'POST', `/cohorts/${cancelled.id}/enrollments`, {});
+    await call(admin, 'POST', `/cohorts/${cancelled.id}/cancel`, { reason: 'Teacher unwell' }, 200);
   });
 
   beforeEach(async () => {
@@ -72,6 +84,11 @@ describe('My courses (web)', () => {
     await done.getByText('6 sessions attended, 6 needed').waitFor();
     await done.getByText(/Completed on /).waitFor();
     expect(await done.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+
+    const cancelled = page.getByRole('region', { name: cancelledCourse });
+    await cancelled.getByText('Status: Cohort cancelled').waitFor();
+    await cancelled.getByText('This cohort was cancelled').waitFor();
+    expect(await cancelled.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
 
     const upcoming = page.getByRole('region', { name: upcomingCourse });
     await upcoming.getByText('Status: Enrolled').waitFor();

@@ -14,6 +14,7 @@ const badgeColor = {
   waitlisted: statusColor.waiting,
   withdrawn: statusColor.waiting,
   completed: statusColor.done,
+  cancelled: statusColor.problem,
 } as const;
 
 /** Not begun yet and still held: the person may still change their mind. */
@@ -22,6 +23,7 @@ function isUpcoming(enrollment: MyEnrollment, now: number): boolean {
   return (
     enrollment.status !== 'withdrawn' &&
     enrollment.cohort.status !== 'completed' &&
+    enrollment.cohort.status !== 'cancelled' &&
     (!first || new Date(first).getTime() > now)
   );
 }
@@ -33,7 +35,12 @@ function EnrollmentCard({ enrollment, now }: { enrollment: MyEnrollment; now: nu
   const [asking, { open, close }] = useDisclosure(false);
   const [done, setDone] = useState(false);
   const headingId = `enrollment-${enrollment.id}`;
-  const status = enrollment.completedAt ? 'completed' : enrollment.status;
+  // A cancelled cohort says so on the enrollments it still held; a withdrawal stays a withdrawal.
+  const status = enrollment.completedAt
+    ? 'completed'
+    : enrollment.cohort.status === 'cancelled' && enrollment.status !== 'withdrawn'
+      ? 'cancelled'
+      : enrollment.status;
   const { cohort, course } = enrollment;
   return (
     <Card withBorder component="section" aria-labelledby={headingId} padding="lg">
@@ -97,6 +104,7 @@ function EnrollmentCard({ enrollment, now }: { enrollment: MyEnrollment; now: nu
             </Text>
           </Group>
         </Stack>
+        {status === 'cancelled' ? <Text>{t('cohorts.myCourses.cancelled')}</Text> : null}
         {withdraw.isError ? <ProblemAlert error={withdraw.error} /> : null}
         {done && enrollment.status === 'withdrawn' ? (
           <Text role="status">{t('cohorts.myCourses.withdrawn', { title: course.title })}</Text>

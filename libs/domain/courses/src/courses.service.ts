@@ -157,6 +157,9 @@ export class CoursesService {
     const cohort = await this.getCohort(id);
     const sessions = await this.cohorts.sessions(id);
     const total = sessions.length;
+    // A cancelled cohort's sessions stay in the file, marked so and one sequence later, so that a
+    // calendar which imported them replaces its copies instead of keeping them.
+    const cancelledAt = cohort.cancelledAt ? new Date(cohort.cancelledAt) : null;
     const body = serializeCalendar({
       name: `${cohort.course.title}: ${cohort.title}`,
       timeZone: cohort.timeZone,
@@ -164,8 +167,9 @@ export class CoursesService {
         uid: `${s.id}@msc-pathway`,
         startsAt: s.starts_at,
         endsAt: s.ends_at,
-        stampedAt: s.updated_at,
-        sequence: s.sequence,
+        stampedAt: cancelledAt && cancelledAt > s.updated_at ? cancelledAt : s.updated_at,
+        sequence: cancelledAt ? s.sequence + 1 : s.sequence,
+        cancelled: cancelledAt !== null,
         summary: `${cohort.course.title}: session ${s.number} of ${total}`,
         description: `${cohort.title}, session ${s.number} of ${total} (${cohort.localTime} ${cohort.timeZone}).`,
         location: cohort.course.deliveryMode === DeliveryMode.Online ? 'Online' : undefined,

@@ -40,6 +40,25 @@ describe(serializeCalendar.name, () => {
     expect(lines).toContain('DTSTAMP:20270101T000000Z');
   });
 
+  it('should mark a cancelled event and leave the others alone', () => {
+    const event = {
+      startsAt: new Date('2027-03-09T23:30:00Z'),
+      endsAt: new Date('2027-03-10T02:00:00Z'),
+      summary: 'Session 1',
+      stampedAt,
+    };
+    const sut = serializeCalendar({
+      name: 'MSC',
+      events: [
+        { ...event, uid: 'kept@msc-pathway' },
+        { ...event, uid: 'dropped@msc-pathway', cancelled: true },
+      ],
+    });
+    const [kept, dropped] = sut.split('BEGIN:VEVENT').slice(1);
+    expect(kept).not.toContain('STATUS:');
+    expect(dropped).toContain('\r\nSTATUS:CANCELLED\r\n');
+  });
+
   it('should fold long lines so that no line exceeds 75 octets', () => {
     const sut = serializeCalendar({
       name: 'x',

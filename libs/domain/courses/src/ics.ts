@@ -11,6 +11,8 @@ export interface CalendarEvent {
   stampedAt: Date;
   /** Bumped each time the event moves, so that clients replace their copy. */
   sequence?: number;
+  /** The event will not take place (STATUS:CANCELLED): clients strike it through or drop it. */
+  cancelled?: boolean;
 }
 
 export interface Calendar {
@@ -82,6 +84,7 @@ export function serializeCalendar(calendar: Calendar): string {
     );
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+    if (event.cancelled) lines.push('STATUS:CANCELLED');
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -48,11 +48,14 @@ export default {
     keep: 'Keep my place',
     closeDialog: 'Close',
     withdrawn: 'You have withdrawn from {{title}}.',
+    cancelled:
+      'This cohort was cancelled: it will not meet and will not complete. Find another cohort on the Cohorts page.',
   },
   status: {
     enrolled: 'Enrolled',
     waitlisted: 'Waitlisted',
     withdrawn: 'Withdrawn',
     completed: 'Completed',
+    cancelled: 'Cohort cancelled',
   },
 } as const;
