@@ -17,6 +17,7 @@ import { CreateRecordingUploads1796400000001 } from './1796400000001-CreateRecor
 import { OneAttestationPendingPerKind1796200000002 } from './1796200000002-OneAttestationPendingPerKind.js';
 import { AddUserDeactivatedAt1796500000000 } from './1796500000000-AddUserDeactivatedAt.js';
 import { AddCohortCancellation1796600000000 } from './1796600000000-AddCohortCancellation.js';
+import { AddCourseRetirement1796700000000 } from './1796700000000-AddCourseRetirement.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   OneAttestationPendingPerKind1796200000002,
   AddUserDeactivatedAt1796500000000,
   AddCohortCancellation1796600000000,
+  AddCourseRetirement1796700000000,
 ];

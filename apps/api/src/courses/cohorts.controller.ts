@@ -62,9 +62,12 @@ export class CohortsController {
 
   @Roles(Role.Admin)
   @Post()
-  @ApiOperation({ summary: 'Create a cohort of a course; its sessions are planned from it' })
+  @ApiOperation({
+    summary: 'Create a cohort of a course; its sessions are planned from it',
+    description: 'A retired course takes no new cohorts: 409 `course retired`.',
+  })
   @ApiCreatedResponse({ type: CohortResponse })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 409)
   create(@CurrentUser() admin: UserView, @Body() body: CreateCohortDto) {
     return this.courses.createCohort(admin, body);
   }

@@ -65,6 +65,9 @@ const courses: Record<CoursesErrorCode, number> = {
   [CoursesErrorCode.CohortCancelled]: 409,
   [CoursesErrorCode.CapacityBelowEnrolled]: 409,
   [CoursesErrorCode.CohortStarted]: 409,
+  [CoursesErrorCode.CourseRetired]: 409,
+  [CoursesErrorCode.CourseNotRetired]: 409,
+  [CoursesErrorCode.CourseInUse]: 409,
 };
 
 const ceCredits: Record<CeCreditsErrorCode, number> = {

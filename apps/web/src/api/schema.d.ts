@@ -475,7 +475,10 @@ export interface paths {
     /** List cohorts, optionally by course and status */
     get: operations['CohortsController_list'];
     put?: never;
-    /** Create a cohort of a course; its sessions are planned from it */
+    /**
+     * Create a cohort of a course; its sessions are planned from it
+     * @description A retired course takes no new cohorts: 409 `course retired`.
+     */
     post: operations['CohortsController_create'];
     delete?: never;
     options?: never;
@@ -732,7 +735,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List the courses, optionally of one format */
+    /**
+     * List the courses, optionally of one format
+     * @description The active courses by default; status=retired the retired ones, status=all or include=retired both.
+     */
     get: operations['CoursesController_list'];
     put?: never;
     /** Create a course */
@@ -754,6 +760,50 @@ export interface paths {
     get: operations['CoursesController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a course's code, title, CE hours and accreditor or completion minimum
+     * @description The format and sessionCount are fixed once the course has a cohort, sessionMinutes once a cohort has sessions (409); a taken code is 409; completionMinSessions above sessionCount is 400. Completions already recorded stay; cohorts not completed yet complete by the new minimum.
+     */
+    patch: operations['CoursesController_update'];
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/reinstate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reinstate a retired course: it takes new cohorts again
+     * @description A course that is not retired is 409.
+     */
+    post: operations['CoursesController_reinstate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/courses/{id}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retire a course: it takes no new cohorts, its existing cohorts carry on
+     * @description An already retired course is 409.
+     */
+    post: operations['CoursesController_retire'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2272,6 +2322,12 @@ export interface components {
       format: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description When it was retired (it takes no new cohorts); null while active
+       */
+      retiredAt: string | null;
+      retirementReason: string | null;
       sessionCount: number;
       sessionMinutes: number;
       title: string;
@@ -3225,6 +3281,10 @@ export interface components {
       need: number;
       title: string;
     };
+    RetireCourseDto: {
+      /** @example Replaced by MSC-8W-2028 */
+      reason?: string;
+    };
     ReviewAssignmentListResponse: {
       items: components['schemas']['ReviewAssignmentResponse'][];
       total: number;
@@ -3511,6 +3571,27 @@ export interface components {
        */
       timeZone?: string;
       /** @example Spring 2027, Tuesday evenings */
+      title?: string;
+    };
+    UpdateCourseDto: {
+      /** @description null clears it */
+      ceAccreditor?: string | null;
+      /** @description null clears it */
+      ceHours?: number | null;
+      /** @example MSC-8W-2027 */
+      code?: string;
+      /** @description At most sessionCount; completions already recorded stay, cohorts not completed yet complete by the new minimum */
+      completionMinSessions?: number;
+      /**
+       * @description Fixed once the course has a cohort (409)
+       * @enum {string}
+       */
+      format?: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
+      /** @description Fixed once the course has a cohort (409) */
+      sessionCount?: number;
+      /** @description Fixed once a cohort of the course has sessions (409) */
+      sessionMinutes?: number;
+      /** @example Mindful Self-Compassion (8 weeks) */
       title?: string;
     };
     UpdateProfileDto: {
@@ -5403,6 +5484,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDto'];
         };
       };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
       /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
       503: {
         headers: {
@@ -6604,8 +6694,12 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'msc_8_week' | 'msc_intensive' | 'teacher_training' | 'teacher_training_practicum';
+        /** @description include=retired lists the retired courses too (as status=all) */
+        include?: 'retired';
         limit?: number;
         offset?: number;
+        /** @description Which courses: the active ones (the default), the retired ones, or all */
+        status?: 'active' | 'retired' | 'all';
       };
       header?: never;
       path?: never;
@@ -6757,6 +6851,239 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CoursesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCourseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CoursesController_reinstate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description A dependency (PostgreSQL, Redis) is unavailable; `Retry-After` says when to try again */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+    };
+  };
+  CoursesController_retire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RetireCourseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseResponse'];
+        };
+      };
+      /** @description Invalid input; `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Needs one of the roles: admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDto'];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -16,6 +16,8 @@ export enum DeliveryMode {
 @Entity('courses')
 @Index('courses_format_idx', ['format'])
 @Index('courses_created_by_idx', ['createdBy'])
+@Index('courses_retired_at_idx', ['retiredAt'])
+@Check('courses_retirement_check', '"retired_at" IS NOT NULL OR "retirement_reason" IS NULL')
 @Check('courses_completion_check', '"completion_min_sessions" BETWEEN 1 AND "session_count"')
 export class Course {
   @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
@@ -53,4 +55,11 @@ export class Course {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set while the course takes no new cohorts; its existing cohorts carry on. */
+  @Column('timestamptz', { nullable: true })
+  retiredAt: Date | null;
+
+  @Column('text', { nullable: true })
+  retirementReason: string | null;
 }

@@ -38,6 +38,12 @@ export enum CoursesErrorCode {
   CapacityBelowEnrolled = 'courses.capacity_below_enrolled',
   /** Moving the start (date, time, zone) of a cohort whose first session has begun. */
   CohortStarted = 'courses.cohort_started',
+  /** Creating a cohort of a retired course, or retiring it again. */
+  CourseRetired = 'courses.course_retired',
+  /** Reinstating a course that is not retired. */
+  CourseNotRetired = 'courses.course_not_retired',
+  /** Changing a course's format or session count once it has a cohort, or its minutes once a cohort has sessions. */
+  CourseInUse = 'courses.course_in_use',
 }
 
 export class CoursesError extends DomainError<CoursesErrorCode> {

@@ -8,8 +8,8 @@ import type { TeacherRole } from './cohort-teacher.entity.js';
 import { CourseFormat, DeliveryMode } from './course.entity.js';
 import { CohortsRepository } from './cohorts.repository.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
-import { CoursesRepository } from './courses.repository.js';
-import { type CohortView, type CourseView, toCourseView } from './courses.views.js';
+import { type CourseColumnChanges, CoursesRepository } from './courses.repository.js';
+import { type CohortView, type CourseRow, type CourseView, toCourseView } from './courses.views.js';
 import { serializeCalendar } from './ics.js';
 import { isLocalDate, isLocalTime, isTimeZone } from './session-plan.js';
 
@@ -25,6 +25,21 @@ export interface NewCourseInput {
   ceAccreditor?: string;
 }
 
+/** What an admin may change on a course; absent fields stay, null clears the CE fields. */
+export interface CourseChanges {
+  code?: string;
+  title?: string;
+  format?: CourseFormat;
+  sessionCount?: number;
+  sessionMinutes?: number;
+  completionMinSessions?: number;
+  ceHours?: number | null;
+  ceAccreditor?: string | null;
+}
+
+/** `active` by default; `retired` only those; `all` both. */
+export type CourseListStatus = 'active' | 'retired' | 'all';
+
 export interface NewCohortInput {
   courseId: string;
   title: string;
@@ -34,6 +49,13 @@ export interface NewCohortInput {
   capacity: number;
   ceEligible: boolean;
   cadence?: SessionCadence;
+}
+
+function codeTaken(code: string): CoursesError {
+  return new CoursesError(
+    CoursesErrorCode.CourseCodeTaken,
+    `A course with the code "${code}" already exists`,
+  );
 }
 
 /** Intensives meet every day; the others once a week unless the admin says otherwise. */
@@ -88,8 +110,154 @@ export class CoursesService {
     });
   }
 
-  async listCourses(filter: { format?: CourseFormat; limit: number; offset: number }) {
-    const { items, total } = await this.courses.list(filter);
+  /**
+   * Changes what is given, in one transaction with its `course.updated` audit row (the changed
+   * fields and their old values). The code stays unique (409). The format and the session count
+   * are fixed once the course has any cohort, the minutes per session once a cohort of it has
+   * sessions (409 saying why): the planned sessions and the enrollments were made for them.
+   *
+   * A new completionMinSessions (at most the session count, else 400) changes no completion
+   * already recorded: the completions of completed cohorts are stored on their enrollments and
+   * stay. It applies to the cohorts not completed yet (scheduling or open) when they complete,
+   * and to a completed cohort only if an admin reopens it and completes it again (that
+   * recomputes its completions with the minimum in force then). The trainees' progress
+   * towards an open cohort's completion is judged against the new minimum at once.
+   */
+  async updateCourse(actor: Actor, id: string, input: CourseChanges): Promise<CourseView> {
+    return this.tx.transaction(async () => {
+      const course = await this.courses.findById(id, 'update');
+      if (!course) throw new CoursesError(CoursesErrorCode.CourseNotFound, 'No such course');
+      const before: Required<CourseChanges> = {
+        code: course.code,
+        title: course.title,
+        format: course.format,
+        sessionCount: course.session_count,
+        sessionMinutes: course.session_minutes,
+        completionMinSessions: course.completion_min_sessions,
+        ceHours: course.ce_hours === null ? null : Number(course.ce_hours),
+        ceAccreditor: course.ce_accreditor,
+      };
+      const wanted: CourseChanges = {
+        ...input,
+        code: input.code?.trim(),
+        title: input.title?.trim(),
+        ceAccreditor:
+          input.ceAccreditor === undefined ? undefined : input.ceAccreditor?.trim() || null,
+      };
+      const changes: CourseColumnChanges = {};
+      const from: Record<string, unknown> = {};
+      for (const key of Object.keys(before) as (keyof CourseChanges)[]) {
+        const value = wanted[key];
+        if (value === undefined || value === before[key]) continue;
+        (changes as Record<string, unknown>)[key] = value;
+        from[key] = before[key];
+      }
+      const sessionCount = changes.sessionCount ?? before.sessionCount;
+      const minimum = changes.completionMinSessions ?? before.completionMinSessions;
+      if (minimum > sessionCount) {
+        throw new CoursesError(
+          CoursesErrorCode.InvalidCourse,
+          `completionMinSessions (${minimum}) cannot exceed sessionCount (${sessionCount})`,
+        );
+      }
+      if (Object.keys(changes).length === 0) return toCourseView(course);
+      const fixed = (['format', 'sessionCount'] as const).filter((k) => k in changes);
+      if (fixed.length > 0 || 'sessionMinutes' in changes) {
+        const usage = await this.courses.usage(id);
+        if (fixed.length > 0 && usage.cohorts > 0) {
+          throw new CoursesError(
+            CoursesErrorCode.CourseInUse,
+            `The format and the number of sessions are fixed once the course has a cohort (it has ${usage.cohorts}); create a new course instead`,
+            { fields: fixed, cohortCount: usage.cohorts },
+          );
+        }
+        if ('sessionMinutes' in changes && usage.withSessions > 0) {
+          throw new CoursesError(
+            CoursesErrorCode.CourseInUse,
+            `The minutes per session are fixed once a cohort of the course has sessions (${usage.withSessions} has); create a new course instead`,
+            { fields: ['sessionMinutes'], cohortCount: usage.cohorts },
+          );
+        }
+      }
+      if (changes.code !== undefined && (await this.courses.codeTaken(changes.code, id))) {
+        throw codeTaken(changes.code);
+      }
+      let row: CourseRow;
+      try {
+        row = await this.courses.update(id, changes);
+      } catch (error) {
+        // Another course took the code after the check above.
+        if ((error as { code?: string }).code === '23505' && changes.code !== undefined)
+          throw codeTaken(changes.code);
+        throw error;
+      }
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'course.updated',
+        subject: `course/${id}`,
+        details: { changes, from },
+      });
+      return toCourseView(row);
+    });
+  }
+
+  /**
+   * Retires a course: it takes no new cohorts (409 `course retired`) and leaves the default
+   * course list; its existing cohorts carry on as they are. A retired course is 409.
+   */
+  async retireCourse(actor: Actor, id: string, reason?: string): Promise<CourseView> {
+    return this.tx.transaction(async () => {
+      const course = await this.courses.findById(id, 'update');
+      if (!course) throw new CoursesError(CoursesErrorCode.CourseNotFound, 'No such course');
+      if (course.retired_at)
+        throw new CoursesError(CoursesErrorCode.CourseRetired, 'The course is already retired');
+      const why = reason?.trim() || null;
+      const row = await this.courses.setRetired(id, new Date(), why);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'course.retired',
+        subject: `course/${id}`,
+        details: { reason: why },
+      });
+      return toCourseView(row);
+    });
+  }
+
+  /** Undoes a retirement: the course takes new cohorts again. A course not retired is 409. */
+  async reinstateCourse(actor: Actor, id: string): Promise<CourseView> {
+    return this.tx.transaction(async () => {
+      const course = await this.courses.findById(id, 'update');
+      if (!course) throw new CoursesError(CoursesErrorCode.CourseNotFound, 'No such course');
+      if (!course.retired_at)
+        throw new CoursesError(CoursesErrorCode.CourseNotRetired, 'The course is not retired');
+      const row = await this.courses.setRetired(id, null, null);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'course.reinstated',
+        subject: `course/${id}`,
+        details: {
+          retiredAt: course.retired_at.toISOString(),
+          reason: course.retirement_reason,
+        },
+      });
+      return toCourseView(row);
+    });
+  }
+
+  /** Active courses unless `status` says otherwise. */
+  async listCourses(filter: {
+    format?: CourseFormat;
+    status?: CourseListStatus;
+    limit: number;
+    offset: number;
+  }) {
+    const status = filter.status ?? 'active';
+    const { items, total } = await this.courses.list({
+      format: filter.format,
+      status: status === 'all' ? undefined : status,
+      limit: filter.limit,
+      offset: filter.offset,
+    });
     return { items: items.map(toCourseView), total };
   }
 
@@ -117,8 +285,14 @@ export class CoursesService {
       );
     }
     return this.tx.transaction(async () => {
-      const course = await this.courses.findById(input.courseId);
+      const course = await this.courses.findById(input.courseId, 'share');
       if (!course) throw new CoursesError(CoursesErrorCode.CourseNotFound, 'No such course');
+      if (course.retired_at) {
+        throw new CoursesError(
+          CoursesErrorCode.CourseRetired,
+          'course retired: a retired course takes no new cohorts; reinstate it first',
+        );
+      }
       const id = await this.cohorts.insert({
         courseId: course.id,
         title: input.title.trim(),

@@ -16,6 +16,9 @@ export interface CourseView {
   ceHours: number | null;
   ceAccreditor: string | null;
   createdAt: string;
+  /** When it was retired (it takes no new cohorts), or null while active. */
+  retiredAt: string | null;
+  retirementReason: string | null;
 }
 
 export interface CourseRow {
@@ -30,10 +33,12 @@ export interface CourseRow {
   ce_hours: string | null;
   ce_accreditor: string | null;
   created_at: Date;
+  retired_at: Date | null;
+  retirement_reason: string | null;
 }
 
 export const COURSE_COLUMNS = `id, code, title, format, delivery_mode, session_count, session_minutes,
-  completion_min_sessions, ce_hours, ce_accreditor, created_at`;
+  completion_min_sessions, ce_hours, ce_accreditor, created_at, retired_at, retirement_reason`;
 
 export function toCourseView(row: CourseRow): CourseView {
   return {
@@ -48,6 +53,8 @@ export function toCourseView(row: CourseRow): CourseView {
     ceHours: row.ce_hours === null ? null : Number(row.ce_hours),
     ceAccreditor: row.ce_accreditor,
     createdAt: row.created_at.toISOString(),
+    retiredAt: row.retired_at?.toISOString() ?? null,
+    retirementReason: row.retirement_reason,
   };
 }
 

@@ -22,6 +22,14 @@ export class CourseResponse {
   @ApiProperty({ nullable: true, type: Number }) ceHours: number | null;
   @ApiProperty({ nullable: true, type: String }) ceAccreditor: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it was retired (it takes no new cohorts); null while active',
+  })
+  retiredAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) retirementReason: string | null;
 }
 
 export class CourseListResponse {

@@ -4,6 +4,7 @@ import {
   Group,
   NativeSelect,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -16,18 +17,20 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { RequestBody } from '../../api/types';
+import { useFormat } from '../../ui/format';
 import { Page, PageLoader } from '../../ui/page';
 import { applyProblem, ProblemAlert } from '../../ui/problem';
+import {
+  type Course,
+  coursesKey,
+  EditCourseForm,
+  FORMATS,
+  ReinstateCourseButton,
+  RetireCourseButton,
+} from './course-changes';
 
 type NewCourse = RequestBody<'/api/v1/courses', 'post'>;
 type Format = NewCourse['format'];
-const FORMATS: Format[] = [
-  'msc_8_week',
-  'msc_intensive',
-  'teacher_training',
-  'teacher_training_practicum',
-];
-const coursesKey = ['admin', 'courses'] as const;
 
 // A type, not an interface: applyProblem needs an index signature.
 type Values = {
@@ -152,23 +155,53 @@ function NewCourseForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+function useCourses(status: 'active' | 'retired', enabled = true) {
+  return useQuery({
+    queryKey: [...coursesKey, 'list', status],
+    enabled,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/courses', { params: { query: { limit: 200, status } } }))
+        .items as Course[],
+  });
+}
+
 export function AdminCoursesPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [creating, setCreating] = useState(false);
-  const courses = useQuery({
-    queryKey: coursesKey,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/courses', { params: { query: { limit: 200 } } })).items,
-  });
+  const [editing, setEditing] = useState<Course | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [showRetired, setShowRetired] = useState(false);
+  const courses = useCourses('active');
+  const retired = useCourses('retired', showRetired);
+  const plan = (c: Course) =>
+    t('admin.courses.planLine', {
+      count: c.sessionCount,
+      minutes: c.sessionMinutes,
+      need: c.completionMinSessions,
+    });
   return (
     <Page title={t('admin.courses.title')} intro={t('admin.courses.intro')}>
       {creating ? (
         <NewCourseForm onDone={() => setCreating(false)} />
-      ) : (
+      ) : editing ? null : (
         <Group>
           <Button onClick={() => setCreating(true)}>{t('admin.courses.new')}</Button>
         </Group>
       )}
+      {editing ? (
+        <EditCourseForm
+          key={editing.id}
+          course={editing}
+          onDone={(saved) => {
+            if (saved) setStatus(t('admin.courses.edit.saved', { code: editing.code }));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      <div role="status" aria-live="polite">
+        {status ? <Text fw={500}>{status}</Text> : null}
+      </div>
       {courses.isPending ? <PageLoader /> : null}
       {courses.isError ? <ProblemAlert error={courses.error} /> : null}
       {courses.data?.length === 0 ? (
@@ -186,6 +219,7 @@ export function AdminCoursesPage() {
                 <Table.Th>{t('admin.courses.format')}</Table.Th>
                 <Table.Th>{t('admin.courses.plan')}</Table.Th>
                 <Table.Th>{t('admin.courses.ceHours')}</Table.Th>
+                <Table.Th>{t('admin.courses.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -194,19 +228,85 @@ export function AdminCoursesPage() {
                   <Table.Td>{c.code}</Table.Td>
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>{t(`admin.courses.formats.${c.format}`)}</Table.Td>
-                  <Table.Td>
-                    {t('admin.courses.planLine', {
-                      count: c.sessionCount,
-                      minutes: c.sessionMinutes,
-                      need: c.completionMinSessions,
-                    })}
-                  </Table.Td>
+                  <Table.Td>{plan(c)}</Table.Td>
                   <Table.Td>{c.ceHours ?? t('admin.courses.noCe')}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        onClick={() => {
+                          setCreating(false);
+                          setStatus(null);
+                          setEditing(c);
+                        }}
+                      >
+                        {t('admin.courses.edit.open')}
+                      </Button>
+                      <RetireCourseButton
+                        course={c}
+                        onRetired={(done) => {
+                          if (editing?.id === done.id) setEditing(null);
+                          setStatus(t('admin.courses.retire.done', { code: done.code }));
+                        }}
+                      />
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      ) : null}
+      <Switch
+        label={t('admin.courses.showRetired')}
+        checked={showRetired}
+        onChange={(event) => setShowRetired(event.currentTarget.checked)}
+      />
+      {showRetired ? (
+        <Card withBorder component="section" aria-labelledby="retired-heading" padding="lg">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="retired-heading">
+              {t('admin.courses.retiredTitle')}
+            </Title>
+            {retired.isPending ? <PageLoader /> : null}
+            {retired.isError ? <ProblemAlert error={retired.error} /> : null}
+            {retired.data?.length === 0 ? <Text>{t('admin.courses.retiredEmpty')}</Text> : null}
+            {retired.data && retired.data.length > 0 ? (
+              <Table.ScrollContainer minWidth={320}>
+                <Table aria-label={t('admin.courses.retiredTitle')} verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('admin.courses.code')}</Table.Th>
+                      <Table.Th>{t('admin.courses.titleLabel')}</Table.Th>
+                      <Table.Th>{t('admin.courses.retiredOn')}</Table.Th>
+                      <Table.Th>{t('admin.courses.retiredReason')}</Table.Th>
+                      <Table.Th>{t('admin.courses.actions')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {retired.data.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>{c.code}</Table.Td>
+                        <Table.Td>{c.title}</Table.Td>
+                        <Table.Td>{c.retiredAt ? format.dateTime(c.retiredAt) : ''}</Table.Td>
+                        <Table.Td>{c.retirementReason ?? t('admin.courses.noReason')}</Table.Td>
+                        <Table.Td>
+                          <ReinstateCourseButton
+                            course={c}
+                            onReinstated={(done) =>
+                              setStatus(t('admin.courses.reinstate.done', { code: done.code }))
+                            }
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+          </Stack>
+        </Card>
       ) : null}
     </Page>
   );
