@@ -4,6 +4,7 @@ import { jest } from '@jest/globals';
 import {
   ADMIN,
   openPage,
+  screenshot,
   seriousViolations,
   signIn,
   uniqueEmail,
@@ -96,6 +97,7 @@ describe('Admin cohort page (web)', () => {
       .getByText('Waitlisted, position 1')
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-cohort');
 
     const sheet = page.getByRole('region', { name: 'Attendance sheet' });
     const first = cohort.sessions.find((s) => s.number === 1)!;

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
 import { hasRole, type Role, type session } from '../identity/session';
+import { loadAdminStrings } from '../i18n';
 import { homeOf } from './home';
 import { AppLayout } from './app-layout';
 import { NotFound } from './not-found';
@@ -61,4 +62,5 @@ export const adminLayout = createRoute({
   getParentRoute: () => signedInLayout,
   id: 'admin',
   beforeLoad: requireRole('admin'),
+  loader: () => loadAdminStrings(),
 });

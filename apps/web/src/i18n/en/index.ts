@@ -1,13 +1,9 @@
-import admin from './admin';
-import adminCredentials from './adminCredentials';
-import adminJobs from './adminJobs';
 import applications from './applications';
 import ceCredits from './ceCredits';
 import certification from './certification';
 import cohorts from './cohorts';
 import common from './common';
 import credentials from './credentials';
-import decisions from './decisions';
 import identity from './identity';
 import mentees from './mentees';
 import nav from './nav';
@@ -18,7 +14,10 @@ import practicum from './practicum';
 import profile from './profile';
 import reviews from './reviews';
 
-/** The English catalogue: one file per area, read as t('<area>.<key>'). */
+/**
+ * The English catalogue: one file per area, read as t('<area>.<key>'). The admin areas are apart
+ * (./admin-areas.ts), loaded when an admin page opens: nobody else downloads their strings.
+ */
 export const en = {
   common,
   nav,
@@ -35,8 +34,4 @@ export const en = {
   ceCredits,
   notifications,
   profile,
-  admin,
-  adminCredentials,
-  adminJobs,
-  decisions,
 };
