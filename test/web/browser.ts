@@ -140,5 +140,7 @@ export async function registerByApi(
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!process.env.MSC_WEB_SCREENSHOTS) return;
   mkdirSync('docs/screenshots', { recursive: true });
+  // From the top: a page scrolled down would draw its fixed header and navigation mid-picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 }
