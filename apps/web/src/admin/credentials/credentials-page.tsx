@@ -18,6 +18,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { Page, PageLoader } from '../../ui/page';
+import { OffsetPager } from '../../ui/pager';
 import { ProblemAlert } from '../../ui/problem';
 import { useFormat } from '../../ui/format';
 import { statusColor } from '../../ui/theme';
@@ -363,24 +364,12 @@ function IssuedCredentials() {
                 />
               ))}
             </Stack>
-            {data.total > PAGE_SIZE ? (
-              <Group gap="sm">
-                <Button
-                  variant="default"
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                >
-                  {t('adminCredentials.previous')}
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={offset + PAGE_SIZE >= data.total}
-                  onClick={() => setOffset(offset + PAGE_SIZE)}
-                >
-                  {t('adminCredentials.next')}
-                </Button>
-              </Group>
-            ) : null}
+            <OffsetPager
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onOffsetChange={setOffset}
+            />
           </>
         ) : null}
       </Stack>
@@ -472,24 +461,12 @@ function CohortCeCredits({ cohortId, title }: { cohortId: string; title: string 
               ))}
             </Stack>
           ) : null}
-          {data.total > CE_PAGE_SIZE ? (
-            <Group gap="sm">
-              <Button
-                variant="default"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - CE_PAGE_SIZE))}
-              >
-                {t('adminCredentials.previous')}
-              </Button>
-              <Button
-                variant="default"
-                disabled={offset + CE_PAGE_SIZE >= data.total}
-                onClick={() => setOffset(offset + CE_PAGE_SIZE)}
-              >
-                {t('adminCredentials.next')}
-              </Button>
-            </Group>
-          ) : null}
+          <OffsetPager
+            offset={offset}
+            pageSize={CE_PAGE_SIZE}
+            total={data.total}
+            onOffsetChange={setOffset}
+          />
         </>
       ) : null}
       <Stack gap="xs">

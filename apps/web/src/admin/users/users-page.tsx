@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { useUser } from '../../identity/session';
 import { Page, PageLoader } from '../../ui/page';
+import { OffsetPager } from '../../ui/pager';
 import { applyProblem, ProblemAlert } from '../../ui/problem';
 import { useFormat } from '../../ui/format';
 import {
@@ -316,24 +317,12 @@ export function UsersPage() {
                 <PersonCard key={person.id} person={person} self={person.id === me.id} />
               ))}
             </Stack>
-            {data.total > PAGE_SIZE ? (
-              <Group gap="sm">
-                <Button
-                  variant="default"
-                  disabled={offset === 0}
-                  onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-                >
-                  {t('admin.users.previous')}
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={offset + PAGE_SIZE >= data.total}
-                  onClick={() => setOffset(offset + PAGE_SIZE)}
-                >
-                  {t('admin.users.next')}
-                </Button>
-              </Group>
-            ) : null}
+            <OffsetPager
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onOffsetChange={setOffset}
+            />
           </Stack>
         </section>
       ) : null}

@@ -237,8 +237,6 @@ export default {
     deactivated: 'Deactivated',
     deactivatedOn: 'Deactivated on {{date}}; cannot sign in.',
     thisIsYou: 'This is you: another admin can deactivate your account.',
-    previous: 'Previous page',
-    next: 'Next page',
   },
   practicums: {
     title: 'Practicums',

@@ -23,8 +23,6 @@ export default {
     'No credential has been issued yet. One is issued when a certification request is approved.',
   noMatch: 'No credential matches these filters. Clear a filter or the search to see more.',
   showing: 'Showing {{from}}–{{to}} of {{total}}',
-  previous: 'Previous',
-  next: 'Next',
   issued: 'Issued {{when}}',
   suspendedOn: 'Suspended {{when}}',
   revokedOn: 'Revoked {{when}}',

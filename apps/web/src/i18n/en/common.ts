@@ -19,4 +19,6 @@ export default {
   haveOfNeed: '{{have}} of {{need}}',
   inZone: '{{time}} ({{zone}})',
   openCalendar: 'Open calendar',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
 } as const;
