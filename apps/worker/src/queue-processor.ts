@@ -26,6 +26,9 @@ export abstract class QueueProcessor<Q extends QueueName>
     // Read when the Worker is built (on module init, after every provider exists): the lock and the
     // stalled-job check come from the configuration. A job whose worker died is run again once
     // (maxStalledCount 1); a second loss fails it, and the reconciler finds its work undone.
+    // The Worker does not start on its own (autorun): @nestjs/bullmq builds it in the init of a
+    // module imported before ours, and a job already waiting (a stalled one, above all) would run
+    // before the rest of the application had initialised, the boot checks included.
     const given = (Reflect.getMetadata(WORKER_OPTIONS_METADATA, this.constructor) ?? {}) as object;
     Reflect.defineMetadata(
       WORKER_OPTIONS_METADATA,
@@ -34,11 +37,13 @@ export abstract class QueueProcessor<Q extends QueueName>
         lockDuration: appConfig.WORKER_LOCK_DURATION_MS,
         stalledInterval: appConfig.WORKER_STALLED_INTERVAL_MS,
         maxStalledCount: 1,
+        autorun: false,
       },
       this.constructor,
     );
   }
 
+  /** Every module has initialised (handlers checked, and wrapped where a test asks): start. */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.appConfig.WORKER_CONCURRENCY;
     // A job whose lock lapsed (its worker died, or its event loop was blocked past the lock):
@@ -46,6 +51,12 @@ export abstract class QueueProcessor<Q extends QueueName>
     this.worker.on('stalled', (jobId, previous) =>
       this.logger.warn({ queue: this.queue, jobId, previous }, 'job stalled: its lock lapsed'),
     );
+    // Settles when the worker closes; BullMQ retries lost connections inside it.
+    this.worker
+      .run()
+      .catch((error: unknown) =>
+        this.logger.error({ queue: this.queue, err: error }, 'the queue worker stopped'),
+      );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -19,6 +19,10 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra controllers served beside the API's (for probing the HTTP layer itself). */
   controllers?: Type[];
+  /** Extra providers in the root module, initialised after every module it imports. */
+  providers?: Type[];
+  /** Modules those providers need beside the platform's. */
+  imports?: Type[];
   /**
    * Where the logs go instead of stdout, so that a test can read them. Only for the first app of a
    * test file: nestjs-pino builds its one root logger once per module registry.
@@ -132,8 +136,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const builder = Test.createTestingModule({
-    imports: [PlatformModule.forRole(role)],
+    imports: [PlatformModule.forRole(role), ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
+    providers: options.providers ?? [],
   })
     .overrideProvider(AppConfig)
     .useValue(config);
