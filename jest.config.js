@@ -2,9 +2,9 @@
 const moduleNameMapper = {
   '^@msc/domain/(.*)$': '<rootDir>/libs/domain/$1/src/index.ts',
   '^@msc/migrations$': '<rootDir>/migrations/index.ts',
-  '^@msc/api/main$': '<rootDir>/apps/api/src/main.ts',
   '^@msc/api$': '<rootDir>/apps/api/src/index.ts',
   '^@msc/worker$': '<rootDir>/apps/worker/src/index.ts',
+  '^@msc/server$': '<rootDir>/apps/server/src/index.ts',
   '^@msc/cli$': '<rootDir>/apps/cli/src/index.ts',
   '^@msc/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { createHttpApp, PlatformModule } from '@msc/api';
+import { createHttpApp } from '@msc/api';
 import { type AppConfig, loadConfig } from '@msc/config';
 import {
   dropDatabase,
@@ -15,6 +15,7 @@ import {
 } from '@msc/db';
 import { migrations } from '@msc/migrations';
 import { JobQueue } from '@msc/queue';
+import { PlatformModule } from '@msc/server';
 
 /** The whole platform (API and worker) on a scratch database and Redis prefix, dropped by `dispose`. */
 export interface BenchPlatform {

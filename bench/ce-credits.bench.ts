@@ -5,12 +5,12 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { PlatformModule } from '@msc/api';
 import { loadConfig } from '@msc/config';
 import { dropDatabase, prepareDatabase } from '@msc/db';
 import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
 import { migrations } from '@msc/migrations';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
+import { PlatformModule } from '@msc/server';
 
 const TRAINEES = Number(process.env.BENCH_CE_TRAINEES ?? 5000);
 

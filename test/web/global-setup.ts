@@ -39,7 +39,7 @@ export interface WebTestGlobals {
  */
 export const BUILD_DIR = join(process.cwd(), 'node_modules', '.cache', 'msc-web-test');
 const SHARED_DIST = join(BUILD_DIR, 'shared', 'dist');
-const mainOf = (dist: string) => join(dist, 'apps', 'api', 'src', 'main.js');
+const mainOf = (dist: string) => join(dist, 'apps', 'server', 'src', 'main.js');
 
 function run(command: string, args: string[], { tolerateTypeErrors = false } = {}): void {
   // jest sets NODE_ENV=test, which would give vite React's development build.
@@ -106,7 +106,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node dist/apps/api/src/main.js` (API and worker) and waits until it is ready. */
+/** Starts `node dist/apps/server/src/main.js` (API and worker) and waits until it is ready. */
 export async function startServer(
   dist: string,
   env: Record<string, string>,

@@ -1,4 +1,3 @@
 export * from './api.module.js';
 export * from './http-app.js';
-export * from './platform.module.js';
 export * from './http/public.decorator.js';

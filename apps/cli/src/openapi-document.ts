@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
-import { createOpenApiDocument, PlatformModule, UNPREFIXED_ROUTES } from '@msc/api';
+import { createOpenApiDocument, UNPREFIXED_ROUTES } from '@msc/api';
+import { PlatformModule } from '@msc/server';
 
 /** The committed OpenAPI document and the types openapi-typescript generates from it. */
 export const OPENAPI_JSON = 'apps/web/src/api/openapi.json';

@@ -3,13 +3,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { PlatformModule } from '@msc/api';
 import { type AppConfig, loadConfigOrExit } from '@msc/config';
 import { OutboxRelay, prepareDatabase, settleBackgroundWork } from '@msc/db';
 import { IdentityModule } from '@msc/domain/identity';
 import { PathwayModule } from '@msc/domain/pathway';
 import { migrations } from '@msc/migrations';
 import { JobQueue, QueueName } from '@msc/queue';
+import { PlatformModule } from '@msc/server';
 import { DEMO_PASSWORDS, type DemoSeedResult, seedDemo, type SeedHost } from './demo-seed.js';
 
 /**

@@ -8,10 +8,11 @@ import type { Redis } from 'ioredis';
 import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
-import { createFastifyAdapter, configureHttpApp, loggerParams, PlatformModule } from '@msc/api';
+import { createFastifyAdapter, configureHttpApp } from '@msc/api';
 import { AppConfig, loadConfig, type ProcessRole } from '@msc/config';
 import { OutboxRelay, settleBackgroundWork, TransactionHost } from '@msc/db';
 import { JobQueue, QueueName, REDIS } from '@msc/queue';
+import { loggerParams, PlatformModule } from '@msc/server';
 import { ensureWorkerDatabase, testRun, truncatableTables } from './test-database.js';
 
 export interface TestAppOptions {

@@ -1,7 +1,7 @@
 // Module hooks that let Node run the TypeScript sources directly (no build): @msc/* aliases are
 // resolved as in tsconfig's `paths`, `./x.js` finds `./x.ts`, and each .ts file is transpiled on
 // load (decorator metadata included, which Nest's injection needs). Used by tests that spawn a real
-// worker process: `node --import ./libs/testing/src/ts-register.mjs apps/worker/src/main.ts`.
+// worker process: `node --import ./libs/testing/src/ts-register.mjs apps/server/src/worker-main.ts`.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,9 @@ mkdirSync(cacheDir, { recursive: true });
 const ALIASES = [
   [/^@msc\/domain\/(.+)$/, (m) => `libs/domain/${m[1]}/src/index.ts`],
   [/^@msc\/migrations$/, () => 'migrations/index.ts'],
-  [/^@msc\/api\/main$/, () => 'apps/api/src/main.ts'],
   [/^@msc\/api$/, () => 'apps/api/src/index.ts'],
   [/^@msc\/worker$/, () => 'apps/worker/src/index.ts'],
+  [/^@msc\/server$/, () => 'apps/server/src/index.ts'],
   [/^@msc\/cli$/, () => 'apps/cli/src/index.ts'],
   [/^@msc\/([^/]+)$/, (m) => `libs/${m[1]}/src/index.ts`],
 ];

@@ -15,7 +15,7 @@ export interface WorkerProcessOptions {
 }
 
 /**
- * A real worker process (`apps/worker/src/main.ts`, run from the TypeScript sources) on the test
+ * A real worker process (`apps/server/src/worker-main.ts`, run from the TypeScript sources) on the test
  * app's database and Redis prefix: what a test kills with SIGKILL to see the platform survive it.
  */
 export class WorkerProcess {
@@ -45,7 +45,7 @@ export class WorkerProcess {
       [
         '--import',
         join(ROOT, 'libs/testing/src/ts-register.mjs'),
-        join(ROOT, options.entry ?? 'apps/worker/src/main.ts'),
+        join(ROOT, options.entry ?? 'apps/server/src/worker-main.ts'),
       ],
       {
         cwd: ROOT,

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { createHttpApp } from '@msc/api';
 import { loadConfigOrExit } from '@msc/config';
 import { prepareDatabase } from '@msc/db';
 import { IdentityService } from '@msc/domain/identity';
 import { migrations } from '@msc/migrations';
 import { waitForRedis } from '@msc/queue';
-import { createHttpApp } from './http-app.js';
 import { PlatformModule } from './platform.module.js';
 
 async function main(): Promise<void> {

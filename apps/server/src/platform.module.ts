@@ -4,11 +4,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
+import { ApiModule } from '@msc/api';
 import { AppConfig, ConfigModule, type ProcessRole } from '@msc/config';
 import { DbModule } from '@msc/db';
 import { QueueModule } from '@msc/queue';
 import { WorkerModule } from '@msc/worker';
-import { ApiModule } from './api.module.js';
 
 /** Everything redacted from logs: credentials, tokens and cookies never reach a log line. */
 export const REDACTED_PATHS = [
