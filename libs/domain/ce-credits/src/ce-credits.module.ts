@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
-import { SignedLinksModule } from '@msc/domain/courses';
+import { CourseReadsModule, SignedLinksModule } from '@msc/domain/courses';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { CeCertificateRenderer } from './ce-certificate.renderer.js';
 import { CeCredit } from './ce-credit.entity.js';
@@ -14,6 +14,7 @@ export const ceCreditsEntities = [CeCredit];
   imports: [
     TypeOrmModule.forFeature(ceCreditsEntities),
     AuditModule,
+    CourseReadsModule,
     NotificationsModule,
     SignedLinksModule,
   ],

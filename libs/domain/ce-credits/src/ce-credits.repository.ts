@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, TransactionHost } from '@msc/db';
+import { type CeCompletionRow, CourseReads, courseSql } from '@msc/domain/courses';
 import type { DeliveryMode } from './ce-credit.entity.js';
 
 /** An enrollment that qualifies for CE credit, with what its certificate will print. */
-export interface CeCandidateRow {
-  enrollment_id: string;
-  user_id: string;
-  cohort_id: string;
-  course_id: string;
-  holder_name: string;
-  license_number: string | null;
-  course_code: string;
-  course_title: string;
-  delivery_mode: DeliveryMode;
-  accreditor_statement: string | null;
-  course_ce_hours: string;
-  time_zone: string;
-  sessions_total: number;
-  sessions_attended: number;
-  first_session_at: Date;
-  last_session_at: Date;
-}
+export type CeCandidateRow = CeCompletionRow;
 
 export interface NewCeCredit extends Omit<CeCandidateRow, 'first_session_at' | 'last_session_at'> {
   hours: string;
@@ -87,33 +71,27 @@ export interface CeCreditRow {
   time_zone: string;
 }
 
-// Who qualifies, shared by the fan-out and the chunks (which check again: things move between).
-const ELIGIBLE = `
-  e.status = 'enrolled' AND e.request_ce AND e.completed_at IS NOT NULL
-  AND c.ce_eligible AND co.ce_hours > 0`;
-
 const LIST_COLUMNS = `id, cohort_id, course_id, user_id, course_code, course_title, hours::text AS hours,
   certificate_number, issued_at`;
 
-/** CE credits, and the read of the courses tables that decides them (set-based, explicit columns). */
+/** CE credits; who qualifies for one is courses' to say (CourseReads, courseSql). */
 @Injectable()
 export class CeCreditsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly courses: CourseReads,
+  ) {}
 
   async cohortExists(cohortId: string): Promise<boolean> {
-    const rows = await this.tx.query('SELECT 1 FROM cohorts WHERE id = $1', [cohortId]);
-    return rows.length > 0;
+    return this.courses.cohortExists(cohortId);
   }
 
   /** The cohort's eligible enrollments that hold no credit yet, in a stable order. */
   async uncreditedEligibleEnrollmentIds(cohortId: string): Promise<string[]> {
     const rows = await this.tx.query<{ id: string }>(
-      `SELECT e.id FROM enrollments e
-       JOIN cohorts c ON c.id = e.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       WHERE e.cohort_id = $1 AND ${ELIGIBLE}
-         AND NOT EXISTS (SELECT 1 FROM ce_credits cc WHERE cc.enrollment_id = e.id)
-       ORDER BY e.id`,
+      `SELECT q.enrollment_id AS id FROM (${courseSql.ceQualifyingEnrollments('$1')}) q
+       WHERE NOT EXISTS (SELECT 1 FROM ce_credits cc WHERE cc.enrollment_id = q.enrollment_id)
+       ORDER BY q.enrollment_id`,
       [cohortId],
     );
     return rows.map((row) => row.id);
@@ -121,32 +99,7 @@ export class CeCreditsRepository {
 
   /** Those of the given enrollments that still qualify, with their attendance and the cohort's dates. */
   async candidates(cohortId: string, enrollmentIds: string[]): Promise<CeCandidateRow[]> {
-    // Per-enrollment index lookups (LATERAL) keep the plan fast even before the planner has
-    // statistics for freshly written rows, as right after a large cohort was completed.
-    return this.tx.query<CeCandidateRow>(
-      `WITH sessions AS MATERIALIZED (
-         SELECT count(*)::int AS total, min(starts_at) AS first_at, max(ends_at) AS last_at
-         FROM cohort_sessions WHERE cohort_id = $1
-       )
-       SELECT e.id AS enrollment_id, e.user_id, e.cohort_id, c.course_id,
-              u.display_name AS holder_name, e.license_number,
-              co.code AS course_code, co.title AS course_title, co.delivery_mode,
-              co.ce_accreditor AS accreditor_statement, co.ce_hours::text AS course_ce_hours,
-              c.time_zone, s.total AS sessions_total, a.n AS sessions_attended,
-              s.first_at AS first_session_at, s.last_at AS last_session_at
-       FROM enrollments e
-       JOIN cohorts c ON c.id = e.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       JOIN users u ON u.id = e.user_id
-       CROSS JOIN sessions s
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS n FROM attendance_records a
-         WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.status = 'present'
-       ) a
-       WHERE e.id = ANY($2::uuid[]) AND e.cohort_id = $1 AND ${ELIGIBLE} AND s.total > 0
-       ORDER BY e.id`,
-      [cohortId, enrollmentIds],
-    );
+    return this.courses.ceCompletions(cohortId, enrollmentIds);
   }
 
   /**
@@ -218,8 +171,8 @@ export class CeCreditsRepository {
     return this.tx.query<CeRosterRow>(
       `SELECT cc.holder_name, cc.license_number, cc.hours::text AS hours, cc.certificate_number,
               cc.issued_at
-       FROM cohorts c LEFT JOIN ce_credits cc ON cc.cohort_id = c.id
-       WHERE c.id = $1
+       FROM (SELECT $1::uuid AS id WHERE ${courseSql.cohortExists('$1')}) c
+       LEFT JOIN ce_credits cc ON cc.cohort_id = c.id
        ORDER BY lower(cc.holder_name), cc.certificate_number`,
       [cohortId],
     );

@@ -20,3 +20,4 @@ export * from './scheduling.service.js';
 export * from './session-plan.js';
 export * from './signed-links.js';
 export * from './practice/index.js';
+export * from './course-reads.js';

@@ -10,3 +10,4 @@ export * from './password-hasher.js';
 export * from './app-secrets.js';
 export * from './password-reset.entity.js';
 export * from './people-lookup.js';
+export * from './people-relation.js';

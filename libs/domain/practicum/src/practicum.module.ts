@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
+import { CourseReadsModule } from '@msc/domain/courses';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
 import { StorageModule } from '@msc/storage';
@@ -42,6 +43,7 @@ export const practicumEntities = [
   imports: [
     TypeOrmModule.forFeature(practicumEntities),
     AuditModule,
+    CourseReadsModule,
     NotificationsModule,
     PathwayModule,
     StorageModule,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { CourseReads, courseSql } from '@msc/domain/courses';
+import { PEOPLE } from '@msc/domain/identity';
 import { RecordingStatus } from './teaching-recording.entity.js';
 
 export interface RecordingRow {
@@ -59,7 +61,7 @@ export interface RecordingListRow {
 /** Reads `RecordingListRow`s; `now()` decides what is overdue. */
 const LIST_SELECT = `
   SELECT r.id, r.practicum_id, r.trainee_id, t.display_name AS trainee_name,
-         r.cohort_id, c.title AS cohort_title, c.course_id, co.title AS course_title,
+         r.cohort_id, c.title AS cohort_title, c.course_id, c.course_title,
          r.session_number, s.starts_at AS session_starts_at, r.status, r.media_type,
          r.original_filename, r.size_bytes, r.duration_seconds, r.rejection_reason,
          r.reviewer_id, rv.display_name AS reviewer_name, r.review_assigned_at, r.review_due_at,
@@ -67,11 +69,10 @@ const LIST_SELECT = `
          (r.status = 'awaiting_review' AND r.review_due_at IS NOT NULL AND r.review_due_at < now()) AS overdue,
          latest.outcome AS review_outcome
   FROM teaching_recordings r
-  JOIN users t ON t.id = r.trainee_id
-  JOIN cohorts c ON c.id = r.cohort_id
-  JOIN courses co ON co.id = c.course_id
-  LEFT JOIN cohort_sessions s ON s.cohort_id = r.cohort_id AND s.number = r.session_number
-  LEFT JOIN users rv ON rv.id = r.reviewer_id
+  JOIN ${PEOPLE} t ON t.id = r.trainee_id
+  JOIN ${courseSql.cohortTitles} c ON c.id = r.cohort_id
+  LEFT JOIN ${courseSql.sessions} s ON s.cohort_id = r.cohort_id AND s.number = r.session_number
+  LEFT JOIN ${PEOPLE} rv ON rv.id = r.reviewer_id
   LEFT JOIN LATERAL (
     SELECT m.outcome FROM mentor_reviews m WHERE m.recording_id = r.id
     ORDER BY m.created_at DESC, m.id DESC LIMIT 1
@@ -100,7 +101,10 @@ export const containsPattern = (text: string): string =>
 /** Teaching recordings and the reviewer assignment on them. */
 @Injectable()
 export class RecordingsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly courses: CourseReads,
+  ) {}
 
   /** What the upload needs to know of the cohort: is it there, does the user teach it, has it that session. */
   async cohortTeaching(
@@ -108,13 +112,7 @@ export class RecordingsRepository {
     userId: string,
     sessionNumber: number,
   ): Promise<{ is_teacher: boolean; has_session: boolean } | null> {
-    const rows = await this.tx.query<{ is_teacher: boolean; has_session: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = c.id AND t.user_id = $2) AS is_teacher,
-              EXISTS (SELECT 1 FROM cohort_sessions s WHERE s.cohort_id = c.id AND s.number = $3) AS has_session
-       FROM cohorts c WHERE c.id = $1`,
-      [cohortId, userId, sessionNumber],
-    );
-    return rows[0] ?? null;
+    return this.courses.cohortTeaching(cohortId, userId, sessionNumber);
   }
 
   async insert(input: {
@@ -192,13 +190,13 @@ export class RecordingsRepository {
     practicumMentorId: string;
   }): Promise<string | null> {
     const rows = await this.tx.query<{ id: string }>(
-      `SELECT u.id FROM users u
+      `SELECT u.id FROM ${PEOPLE} u
        LEFT JOIN LATERAL (
          SELECT count(*) AS open FROM teaching_recordings r
          WHERE r.reviewer_id = u.id AND r.status = 'awaiting_review'
        ) load ON true
        WHERE 'mentor' = ANY(u.roles) AND u.id <> $1
-         AND NOT EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = $2 AND t.user_id = u.id)
+         AND NOT ${courseSql.teaches('$2', 'u.id')}
        ORDER BY (u.id = $3) DESC, load.open ASC, u.created_at, u.id
        LIMIT 1`,
       [recording.traineeId, recording.cohortId, recording.practicumMentorId],
@@ -328,9 +326,8 @@ export class RecordingsRepository {
       display_name: string;
     }>(
       `SELECT u.roles, u.display_name,
-              EXISTS (SELECT 1 FROM cohort_teachers t WHERE t.cohort_id = $2 AND t.user_id = u.id)
-                AS teaches_cohort
-       FROM users u WHERE u.id = $1`,
+              ${courseSql.teaches('$2', 'u.id')} AS teaches_cohort
+       FROM ${PEOPLE} u WHERE u.id = $1`,
       [userId, cohortId],
     );
     return rows[0] ?? null;
@@ -353,7 +350,7 @@ export class RecordingsRepository {
 
   async adminIds(): Promise<string[]> {
     const rows = await this.tx.query<{ id: string }>(
-      "SELECT id FROM users WHERE 'admin' = ANY(roles) ORDER BY id",
+      `SELECT u.id FROM ${PEOPLE} u WHERE 'admin' = ANY(u.roles) ORDER BY u.id`,
     );
     return rows.map((row) => row.id);
   }

@@ -1,38 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
-import type { RequirementDefinition } from '@msc/domain/pathway';
+import { CourseReads } from '@msc/domain/courses';
+import { PathwayReads, type RequirementDefinition } from '@msc/domain/pathway';
 import type { RubricScores } from './practicum.config.js';
 import type { LoggedSession, TaughtCourse } from './teaching-evidence.js';
 
-/** What the practicum's evaluators read: one set-based query each, whatever the requirements. */
+/**
+ * What the practicum's evaluators read: one set-based query each, whatever the requirements; the
+ * courses taught and the pinned requirements through their owners' read ports.
+ */
 @Injectable()
 export class TeachingEvidenceRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly courses: CourseReads,
+    private readonly pathway: PathwayReads,
+  ) {}
 
   /** Every completed cohort the trainee taught, with its enrolled count and its time span. */
   async coursesTaught(traineeId: string): Promise<TaughtCourse[]> {
-    const rows = await this.tx.query<{
-      cohort_id: string;
-      format: string;
-      role: string;
-      participants: string;
-      starts_at: Date | null;
-      ends_at: Date | null;
-    }>(
-      `SELECT c.id AS cohort_id, co.format, t.role,
-              (SELECT count(*) FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS participants,
-              COALESCE(span.first_start, c.start_date::timestamptz) AS starts_at,
-              COALESCE(span.last_end, c.completed_at) AS ends_at
-       FROM cohort_teachers t
-       JOIN cohorts c ON c.id = t.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       LEFT JOIN LATERAL (
-         SELECT min(s.starts_at) AS first_start, max(s.ends_at) AS last_end
-         FROM cohort_sessions s WHERE s.cohort_id = c.id
-       ) span ON true
-       WHERE t.user_id = $1 AND c.status = 'completed'`,
-      [traineeId],
-    );
+    const rows = await this.courses.completedCohortsTaughtBy(traineeId);
     return rows
       .filter((r) => r.starts_at && r.ends_at)
       .map((r) => ({
@@ -58,16 +45,7 @@ export class TeachingEvidenceRepository {
 
   /** Requirements of the trainee's pinned pathway version, by key (what `during` points at). */
   async pinnedRequirements(traineeId: string, keys: string[]): Promise<RequirementDefinition[]> {
-    const rows = await this.tx.query<{ requirement: RequirementDefinition }>(
-      `SELECT r.value AS requirement
-       FROM trainee_pathways tp
-       JOIN pathway_versions pv ON pv.id = tp.pathway_version_id
-       CROSS JOIN LATERAL jsonb_array_elements(pv.stages) stage
-       CROSS JOIN LATERAL jsonb_array_elements(stage.value -> 'requirements') r
-       WHERE tp.trainee_id = $1 AND r.value ->> 'key' = ANY($2::text[])`,
-      [traineeId, keys],
-    );
-    return rows.map((r) => r.requirement);
+    return this.pathway.pinnedRequirements(traineeId, keys);
   }
 
   /** The latest review of each of the trainee's reviewed recordings. */
