@@ -1,9 +1,6 @@
 import request from 'supertest';
 import { Role } from '@msc/domain/kernel';
 import { createTestApp, expectProblem, Factories, type TestApp, type TestUser } from '@msc/testing';
-import { insertCohort } from './practicum.fixtures.js';
-
-const SHA = 'a'.repeat(64);
 
 /** Ownership and separation of duties found by the security review, held as regressions. */
 describe('authorization, ownership and separation of duties (e2e)', () => {
@@ -21,28 +18,17 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
   const newAdminTrainee = () =>
     factories.newUser({ roles: [Role.Admin, Role.Trainee], displayName: 'Admin Trainee' });
 
-  async function insertPracticum(traineeId: string, mentorId: string): Promise<string> {
-    const [row] = await app.db.query<{ id: string }>(
-      'INSERT INTO practicums (trainee_id, mentor_id) VALUES ($1, $2) RETURNING id',
-      [traineeId, mentorId],
-    );
-    return row!.id;
-  }
-
   describe('POST /recordings/:id/reviews', () => {
     async function recordingAwaitingReview(trainee: TestUser, reviewer: TestUser) {
       const mentor = await factories.newMentor();
-      const practicumId = await insertPracticum(trainee.id, mentor.id);
-      const cohortId = await insertCohort(app, { startsAt: new Date('2026-01-05T18:00:00Z') });
-      const [row] = await app.db.query<{ id: string }>(
-        `INSERT INTO teaching_recordings (practicum_id, trainee_id, cohort_id, session_number,
-           status, storage_key, media_type, size_bytes, sha256, duration_seconds,
-           consent_confirmed_at, reviewer_id, review_assigned_at, review_due_at)
-         VALUES ($1, $2, $3, 1, 'awaiting_review', 'recordings/x', 'audio/wav', 10, $4, 600,
-           now(), $5, now(), now() + interval '14 days') RETURNING id`,
-        [practicumId, trainee.id, cohortId, SHA, reviewer.id],
-      );
-      return row!.id;
+      const practicumId = await factories.practicum({ traineeId: trainee.id, mentorId: mentor.id });
+      const cohort = await factories.cohort({ firstSessionAt: new Date('2026-01-05T18:00:00Z') });
+      return factories.recording({
+        practicumId,
+        traineeId: trainee.id,
+        cohortId: cohort.id,
+        reviewerId: reviewer.id,
+      });
     }
 
     const review = {
@@ -110,14 +96,10 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
     it('should not decide their own teacher-training application', async () => {
       const self = await newAdminTrainee();
       const other = await factories.newAdmin();
-      const [app1] = await app.db.query<{ id: string }>(
-        `INSERT INTO applications (user_id, kind, statement) VALUES ($1, 'teacher_training', 'Me')
-         RETURNING id`,
-        [self.id],
-      );
+      const applicationId = await factories.application(self.id, 'Me');
 
       const own = await request(app.server)
-        .post(`/api/v1/applications/${app1!.id}/decision`)
+        .post(`/api/v1/applications/${applicationId}/decision`)
         .set(self.auth)
         .send({ decision: 'approved' });
 
@@ -125,11 +107,11 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
       expect(own.body).toMatchObject({ code: 'applications.own_decision' });
       const [row] = await app.db.query<{ status: string }>(
         'SELECT status FROM applications WHERE id = $1',
-        [app1!.id],
+        [applicationId],
       );
       expect(row!.status).toBe('submitted');
       const byOther = await request(app.server)
-        .post(`/api/v1/applications/${app1!.id}/decision`)
+        .post(`/api/v1/applications/${applicationId}/decision`)
         .set(other.auth)
         .send({ decision: 'approved' });
       expect(byOther.status).toBe(200);
@@ -138,21 +120,17 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
 
     it('should not verify their own attestation', async () => {
       const self = await newAdminTrainee();
-      const [att] = await app.db.query<{ id: string }>(
-        `INSERT INTO attestations (user_id, kind, statement) VALUES ($1, 'group_teaching', 'Me')
-         RETURNING id`,
-        [self.id],
-      );
+      const attestationId = await factories.attestation(self.id, 'group_teaching', 'Me');
 
       const res = await request(app.server)
-        .post(`/api/v1/attestations/${att!.id}/decision`)
+        .post(`/api/v1/attestations/${attestationId}/decision`)
         .set(self.auth)
         .send({ decision: 'verified' });
 
       expectProblem(res, 403);
       const [row] = await app.db.query<{ status: string; decided_by: string | null }>(
         'SELECT status, decided_by FROM attestations WHERE id = $1',
-        [att!.id],
+        [attestationId],
       );
       expect(row).toEqual({ status: 'pending', decided_by: null });
     });
@@ -160,14 +138,10 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
     it('should not approve their own certification request, and no designation is granted', async () => {
       const self = await newAdminTrainee();
       const other = await factories.newAdmin();
-      const [req] = await app.db.query<{ id: string }>(
-        `INSERT INTO certification_requests (trainee_id, designation) VALUES ($1, 'trained_teacher')
-         RETURNING id`,
-        [self.id],
-      );
+      const requestId = await factories.certificationRequest(self.id, 'trained_teacher');
 
       const own = await request(app.server)
-        .post(`/api/v1/certifications/${req!.id}/decision`)
+        .post(`/api/v1/certifications/${requestId}/decision`)
         .set(self.auth)
         .send({ decision: 'approved' });
 
@@ -182,7 +156,7 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
       );
       expect(Number(outbox!.n)).toBe(0);
       const byOther = await request(app.server)
-        .post(`/api/v1/certifications/${req!.id}/decision`)
+        .post(`/api/v1/certifications/${requestId}/decision`)
         .set(other.auth)
         .send({ decision: 'rejected' });
       expect(byOther.status).toBe(200);
@@ -192,7 +166,7 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
       const self = await newAdminTrainee();
       const mentor = await factories.newMentor();
       const other = await factories.newAdmin();
-      const practicumId = await insertPracticum(self.id, mentor.id);
+      const practicumId = await factories.practicum({ traineeId: self.id, mentorId: mentor.id });
       const body = { kind: 'mentoring', heldAt: '2026-01-05T18:00:00Z', minutes: 60 };
 
       const own = await request(app.server)
@@ -216,20 +190,10 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
     it('should not record their own attendance, while recording others in the same request is refused whole', async () => {
       const self = await newAdminTrainee();
       const classmate = await factories.newTrainee();
-      const cohortId = await insertCohort(app, {
-        startsAt: new Date(Date.now() - 86_400_000),
-        status: 'open',
-      });
-      await app.db.query(
-        `INSERT INTO enrollments (cohort_id, user_id, status, enrolled_at)
-         VALUES ($1, $2, 'enrolled', now()), ($1, $3, 'enrolled', now())`,
-        [cohortId, self.id, classmate.id],
-      );
-      const [session] = await app.db.query<{ id: string }>(
-        'SELECT id FROM cohort_sessions WHERE cohort_id = $1 AND number = 1',
-        [cohortId],
-      );
-      const url = `/api/v1/cohorts/${cohortId}/sessions/${session!.id}/attendance`;
+      const { id: cohortId, sessions } = await factories.cohort({ startedDaysAgo: 1 });
+      await factories.enrollments(cohortId, [self.id, classmate.id]);
+      const session = sessions[0]!;
+      const url = `/api/v1/cohorts/${cohortId}/sessions/${session.id}/attendance`;
 
       const own = await request(app.server)
         .put(url)
@@ -245,7 +209,7 @@ describe('authorization, ownership and separation of duties (e2e)', () => {
       expect(own.body).toMatchObject({ code: 'courses.own_attendance' });
       const recorded = await app.db.query(
         'SELECT user_id FROM attendance_records WHERE session_id = $1',
-        [session!.id],
+        [session.id],
       );
       expect(recorded).toEqual([]);
       const others = await request(app.server)

@@ -1,4 +1,5 @@
 export * from './factories.js';
+export * from './media.js';
 export * from './problem-assertions.js';
 export * from './test-app.js';
 export * from './tcp-proxy.js';
