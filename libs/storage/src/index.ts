@@ -1,3 +1,4 @@
+export * from './blob-references.js';
 export * from './blob-store.js';
 export * from './content-type-sniffing.js';
 export * from './local-blob-store.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
+import { BlobReferences } from './blob-references.js';
 import { BlobStore } from './blob-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
 import { S3BlobStore } from './s3-blob-store.js';
@@ -29,9 +30,15 @@ export function createBlobStore(config: AppConfig): BlobStore {
   }
 }
 
-/** The BlobStore of STORAGE_DRIVER: recordings and evidence files go through it. */
+/**
+ * The BlobStore of STORAGE_DRIVER (recordings and evidence files go through it) and the one
+ * BlobReferences registry: a static module, instantiated once however many modules import it.
+ */
 @Module({
-  providers: [{ provide: BlobStore, inject: [AppConfig], useFactory: createBlobStore }],
-  exports: [BlobStore],
+  providers: [
+    { provide: BlobStore, inject: [AppConfig], useFactory: createBlobStore },
+    BlobReferences,
+  ],
+  exports: [BlobStore, BlobReferences],
 })
 export class StorageModule {}

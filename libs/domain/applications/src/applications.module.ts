@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
-import { StorageModule } from '@msc/storage';
+import { BlobReferences, StorageModule } from '@msc/storage';
 import { ApplicationApprovedEvaluator } from './application-approved.evaluator.js';
 import { ApplicationsService } from './applications.service.js';
 import { Attestation } from './attestation.entity.js';
@@ -39,10 +39,16 @@ export class ApplicationsModule implements OnModuleInit {
     private readonly registry: EvaluatorRegistry,
     private readonly attestationVerified: AttestationVerifiedEvaluator,
     private readonly applicationApproved: ApplicationApprovedEvaluator,
+    private readonly blobReferences: BlobReferences,
+    private readonly attestations: AttestationsRepository,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.attestationVerified);
     this.registry.register(this.applicationApproved);
+    this.blobReferences.register({
+      prefix: 'evidence',
+      unreferenced: (keys) => this.attestations.unreferencedEvidence(keys),
+    });
   }
 }

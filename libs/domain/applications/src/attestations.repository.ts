@@ -112,4 +112,14 @@ export class AttestationsRepository {
   standing(userId: string, kinds: string[]): Promise<AttestationStandingRow[]> {
     return this.submissions.standing(userId, kinds);
   }
+
+  /** Those of the evidence keys no attestation names (evidence_key is UNIQUE: an index probe each). */
+  async unreferencedEvidence(keys: string[]): Promise<string[]> {
+    const rows = await this.tx.query<{ key: string }>(
+      `SELECT k.key FROM unnest($1::text[]) AS k(key)
+       WHERE NOT EXISTS (SELECT 1 FROM attestations a WHERE a.evidence_key = k.key)`,
+      [keys],
+    );
+    return rows.map((row) => row.key);
+  }
 }

@@ -5,8 +5,9 @@ import { BlobSweepService } from './blob-sweep.service.js';
 
 /**
  * Housekeeping across contexts (the orphaned-blob sweep, the reconciler of lost background work).
- * It reads other contexts' tables with plain SQL and enqueues their jobs, importing none of them,
- * so it can sit beside all of them without a cycle.
+ * The sweep asks BlobReferences, which the owners of blobs fill; the reconciler reads other
+ * contexts' tables with plain SQL and enqueues their jobs. It imports none of them, so it can sit
+ * beside all of them without a cycle.
  */
 @Module({
   imports: [StorageModule],

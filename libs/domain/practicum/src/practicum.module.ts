@@ -4,7 +4,7 @@ import { AuditModule } from '@msc/domain/audit';
 import { CourseReadsModule } from '@msc/domain/courses';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
-import { StorageModule } from '@msc/storage';
+import { BlobReferences, StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
 import { RecordingUpload, RecordingUploadPart } from './recording-upload.entity.js';
 import { RecordingUploadsRepository } from './recording-uploads.repository.js';
@@ -72,6 +72,8 @@ export class PracticumModule implements OnModuleInit {
     private readonly coursesTaught: CoursesTaughtEvaluator,
     private readonly sessionsLogged: SessionsLoggedEvaluator,
     private readonly recordingsApproved: RecordingsApprovedEvaluator,
+    private readonly blobReferences: BlobReferences,
+    private readonly recordings: RecordingsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -79,5 +81,10 @@ export class PracticumModule implements OnModuleInit {
     this.registry.register(this.sessionsLogged);
     this.registry.register(this.recordingsApproved);
     this.viewers.register((viewerId, traineeId) => this.practicums.isMentorOf(viewerId, traineeId));
+    // Upload parts (prefix recording-uploads) stay unswept, as before: purgeExpired removes them.
+    this.blobReferences.register({
+      prefix: 'recordings',
+      unreferenced: (keys) => this.recordings.unreferencedStorageKeys(keys),
+    });
   }
 }

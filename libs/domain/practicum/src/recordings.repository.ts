@@ -362,4 +362,14 @@ export class RecordingsRepository {
     );
     return rows[0]?.mentor_id ?? null;
   }
+
+  /** Those of the storage keys no recording names (storage_key is UNIQUE: an index probe each). */
+  async unreferencedStorageKeys(keys: string[]): Promise<string[]> {
+    const rows = await this.tx.query<{ key: string }>(
+      `SELECT k.key FROM unnest($1::text[]) AS k(key)
+       WHERE NOT EXISTS (SELECT 1 FROM teaching_recordings r WHERE r.storage_key = k.key)`,
+      [keys],
+    );
+    return rows.map((row) => row.key);
+  }
 }
