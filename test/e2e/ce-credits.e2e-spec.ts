@@ -6,27 +6,16 @@ import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
 import { SignedLinks } from '@msc/domain/courses';
 import { Notifier } from '@msc/domain/notifications';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
-import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
-
-interface CohortSpec {
-  ceEligible?: boolean;
-  ceHours?: string | null;
-  sessions?: number;
-  deliveryMode?: 'online' | 'in_person';
-  accreditor?: string | null;
-  /** `open` leaves completion to the courses context (POST /cohorts/:id/complete). */
-  status?: 'open' | 'completed';
-}
-
-interface EnrollmentSpec {
-  requestCe?: boolean;
-  completed?: boolean;
-  /** Sessions 1..attended are marked present; the rest `missed`. */
-  attended?: number;
-  missed?: 'absent' | 'excused';
-  status?: 'enrolled' | 'withdrawn';
-  licenseNumber?: string | null;
-}
+import {
+  type AttendanceSpec,
+  type CohortSpec,
+  type CourseSpec,
+  createTestApp,
+  type EnrollmentSpec,
+  Factories,
+  type TestApp,
+  type TestUser,
+} from '@msc/testing';
 
 /** The text pdfkit drew: its content streams inflated, the hex glyph strings decoded, in order. */
 function pdfText(pdf: Buffer): string {
@@ -54,7 +43,6 @@ function pdfText(pdf: Buffer): string {
 describe('ce-credits (e2e)', () => {
   let app: TestApp;
   let factories: Factories;
-  let courseNumber = 0;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -64,82 +52,44 @@ describe('ce-credits (e2e)', () => {
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => app.close());
 
-  async function newCohort(spec: CohortSpec = {}): Promise<string> {
-    const sessions = spec.sessions ?? 8;
-    courseNumber += 1;
-    const [course] = await app.db.query<{ id: string }>(
-      `INSERT INTO courses (code, title, format, delivery_mode, session_count, session_minutes,
-                            completion_min_sessions, ce_hours, ce_accreditor)
-       VALUES ($1, $2, 'msc_8_week', $3, $4, 150, $5, $6, $7) RETURNING id`,
-      [
-        `MSC-${courseNumber}`,
-        `Mindful Self-Compassion ${courseNumber}`,
-        spec.deliveryMode ?? 'online',
-        sessions,
-        Math.max(1, sessions - 1),
-        spec.ceHours === undefined ? '24.00' : spec.ceHours,
-        spec.accreditor === undefined
-          ? 'Approved for 24 CE hours by the Example Board of Psychology (provider 1234).'
-          : spec.accreditor,
-      ],
-    );
-    const [cohort] = await app.db.query<{ id: string }>(
-      `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity,
-                            ce_eligible, status, completed_at)
-       VALUES ($1, 'Spring cohort', '2026-03-02', '18:00', 'America/New_York', 'weekly', 10000,
-               $2, $3, CASE WHEN $3 = 'completed' THEN now() END) RETURNING id`,
-      [course!.id, spec.ceEligible ?? true, spec.status ?? 'completed'],
-    );
-    await app.db.query(
-      `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
-       SELECT $1, n, timestamptz '2026-03-02 23:00Z' + (n - 1) * interval '7 days',
-              timestamptz '2026-03-03 01:30Z' + (n - 1) * interval '7 days'
-       FROM generate_series(1, $2::int) AS n`,
-      [cohort!.id, sessions],
-    );
-    return cohort!.id;
+  /** A completed CE-eligible cohort of 8 weekly sessions from 2026-03-02 23:00Z, 24 CE hours. */
+  async function newCohort(
+    spec: Pick<CohortSpec, 'ceEligible' | 'sessions' | 'status'> &
+      Pick<CourseSpec, 'ceHours' | 'deliveryMode'> & { accreditor?: string | null } = {},
+  ): Promise<string> {
+    const cohort = await factories.cohort({
+      course: {
+        sessions: spec.sessions,
+        completionMinSessions: Math.max(1, (spec.sessions ?? 8) - 1),
+        deliveryMode: spec.deliveryMode,
+        ceHours: spec.ceHours === undefined ? '24.00' : spec.ceHours,
+        ceAccreditor:
+          spec.accreditor === undefined
+            ? 'Approved for 24 CE hours by the Example Board of Psychology (provider 1234).'
+            : spec.accreditor,
+      },
+      firstSessionAt: new Date('2026-03-02T23:00:00Z'),
+      timeZone: 'America/New_York',
+      capacity: 10000,
+      ceEligible: spec.ceEligible ?? true,
+      status: spec.status ?? 'completed',
+    });
+    return cohort.id;
   }
 
-  /** Enrolls the users with the same spec in one statement each (fast for thousands). */
+  /** Enrolls the users alike (CE requested, completed, present throughout unless told). */
   async function enroll(
     cohortId: string,
     userIds: string[],
-    spec: EnrollmentSpec = {},
+    { attended, missed, ...spec }: EnrollmentSpec & AttendanceSpec = {},
   ): Promise<string[]> {
-    const status = spec.status ?? 'enrolled';
-    const rows = await app.db.query<{ id: string }>(
-      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
-                                enrolled_at, withdrawn_at, completed_at)
-       SELECT $1, u, $2, $3, $4, now(), CASE WHEN $2 = 'withdrawn' THEN now() END,
-              CASE WHEN $5::boolean THEN now() END
-       FROM unnest($6::uuid[]) AS u RETURNING id`,
-      [
-        cohortId,
-        status,
-        spec.requestCe ?? true,
-        spec.licenseNumber ?? null,
-        (spec.completed ?? true) && status === 'enrolled',
-        userIds,
-      ],
-    );
-    await app.db.query(
-      `INSERT INTO attendance_records (session_id, cohort_id, user_id, status)
-       SELECT s.id, s.cohort_id, u, CASE WHEN s.number <= $3 THEN 'present' ELSE $4 END
-       FROM cohort_sessions s CROSS JOIN unnest($2::uuid[]) AS u WHERE s.cohort_id = $1`,
-      [cohortId, userIds, spec.attended ?? 8, spec.missed ?? 'absent'],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  async function newTrainees(count: number): Promise<string[]> {
-    const rows = await app.db.query<{ id: string }>(
-      `INSERT INTO users (email, password_hash, display_name, roles, time_zone)
-       SELECT 'bulk-' || n || '-' || gen_random_uuid() || '@example.org', 'not-a-hash',
-              'Trainee ' || n, ARRAY['trainee'], 'UTC'
-       FROM generate_series(1, $1::int) AS n RETURNING id`,
-      [count],
-    );
-    return rows.map((row) => row.id);
+    const ids = await factories.enrollments(cohortId, userIds, {
+      requestCe: true,
+      ...spec,
+      completed: spec.completed ?? true,
+    });
+    await factories.attendance(cohortId, userIds, { attended, missed });
+    return ids;
   }
 
   /** What the courses context does when a cohort completes: an outbox row, relayed to BullMQ. */
@@ -184,18 +134,18 @@ describe('ce-credits (e2e)', () => {
 
   it('should issue one credit to each eligible enrollment and none to the others', async () => {
     const cohortId = await newCohort();
-    const [eligible, noCe, notCompleted, withdrawn, neverCame] = await newTrainees(5).then((ids) =>
-      ids.map((id) => [id]),
-    );
+    const [eligible, noCe, notCompleted, withdrawn, neverCame] = await factories
+      .newTrainees(5)
+      .then((ids) => ids.map((id) => [id]));
     const [eligibleEnrollment] = await enroll(cohortId, eligible!, { licenseNumber: 'PSY-77' });
     await enroll(cohortId, noCe!, { requestCe: false });
     await enroll(cohortId, notCompleted!, { completed: false });
     await enroll(cohortId, withdrawn!, { status: 'withdrawn' });
     await enroll(cohortId, neverCame!, { attended: 0 });
     const notEligibleCohort = await newCohort({ ceEligible: false });
-    await enroll(notEligibleCohort, await newTrainees(3));
+    await enroll(notEligibleCohort, await factories.newTrainees(3));
     const noHoursCourse = await newCohort({ ceHours: null });
-    await enroll(noHoursCourse, await newTrainees(2));
+    await enroll(noHoursCourse, await factories.newTrainees(2));
 
     await completeCohort(cohortId);
     await completeCohort(notEligibleCohort);
@@ -224,12 +174,12 @@ describe('ce-credits (e2e)', () => {
 
   it('should give no credit for the share of a session missed', async () => {
     const cohortId = await newCohort({ ceHours: '24.00', sessions: 8 });
-    const [full, missedOne, excusedThree] = await newTrainees(3);
+    const [full, missedOne, excusedThree] = await factories.newTrainees(3);
     await enroll(cohortId, [full!], { attended: 8 });
     await enroll(cohortId, [missedOne!], { attended: 7, missed: 'absent' });
     await enroll(cohortId, [excusedThree!], { attended: 5, missed: 'excused' });
     const thirds = await newCohort({ ceHours: '20.00', sessions: 3 });
-    const [twoOfThree] = await newTrainees(1);
+    const [twoOfThree] = await factories.newTrainees(1);
     await enroll(thirds, [twoOfThree!], { attended: 2 });
 
     await completeCohort(cohortId);
@@ -247,7 +197,7 @@ describe('ce-credits (e2e)', () => {
   it('should fan a large cohort out in chunks and keep one credit each however often it runs', async () => {
     const cohortId = await newCohort();
     const count = CE_CHUNK_SIZE * 2 + 100;
-    const enrollmentIds = await enroll(cohortId, await newTrainees(count));
+    const enrollmentIds = await enroll(cohortId, await factories.newTrainees(count));
 
     await completeCohort(cohortId);
     await completeCohort(cohortId);
@@ -283,7 +233,7 @@ describe('ce-credits (e2e)', () => {
 
   it('should issue exactly once when a worker died after committing part of the cohort', async () => {
     const cohortId = await newCohort();
-    const enrollmentIds = await enroll(cohortId, await newTrainees(40));
+    const enrollmentIds = await enroll(cohortId, await factories.newTrainees(40));
     const service = app.get(CeCreditsService);
 
     // A chunk that committed half the cohort before its worker was killed, run again alongside.
@@ -303,7 +253,7 @@ describe('ce-credits (e2e)', () => {
 
   it('should roll a failed chunk back and issue it once on the retry', async () => {
     const cohortId = await newCohort();
-    await enroll(cohortId, await newTrainees(10));
+    await enroll(cohortId, await factories.newTrainees(10));
     jest
       .spyOn(app.get(Notifier), 'notifyMany')
       .mockRejectedValueOnce(new Error('worker lost its database connection'));
@@ -322,7 +272,7 @@ describe('ce-credits (e2e)', () => {
   it('should issue credits when the courses context completes the cohort', async () => {
     const admin = await factories.newAdmin();
     const cohortId = await newCohort({ status: 'open' });
-    const [all, missedOne, tooFew, noCe] = await newTrainees(4);
+    const [all, missedOne, tooFew, noCe] = await factories.newTrainees(4);
     await enroll(cohortId, [all!], { completed: false, attended: 8 });
     await enroll(cohortId, [missedOne!], { completed: false, attended: 7 });
     await enroll(cohortId, [tooFew!], { completed: false, attended: 6 });
@@ -526,7 +476,7 @@ describe('ce-credits (e2e)', () => {
     const admin = await factories.newAdmin();
     const ana = await trainee();
     const cohortId = await newCohort();
-    const [late] = await newTrainees(1);
+    const [late] = await factories.newTrainees(1);
     await enroll(cohortId, [ana.id]);
     await enroll(cohortId, [late!], { attended: 0 });
     await completeCohort(cohortId);
