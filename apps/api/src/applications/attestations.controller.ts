@@ -26,7 +26,8 @@ import { Role } from '@msc/domain/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
-import { readAttestationForm } from './attestation-form.js';
+import { readUploadForm } from '../http/upload-form.js';
+import { attestationForm } from './attestation-form.js';
 import {
   AttestationDecisionDto,
   AttestationsQuery,
@@ -56,8 +57,8 @@ export class AttestationsController {
   @ApiCreatedResponse({ type: AttestationResponse })
   @ApiProblems(400, 409, 413, 415)
   async submit(@CurrentUser() user: UserView, @Req() request: FastifyRequest) {
-    const { fields, evidence } = await readAttestationForm(request, this.attestations);
-    return this.attestations.submit(user, fields, evidence);
+    const { fields, file } = await readUploadForm(request, attestationForm(this.attestations));
+    return this.attestations.submit(user, fields, file);
   }
 
   @Roles(Role.Trainee)

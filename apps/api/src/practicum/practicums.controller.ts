@@ -18,32 +18,17 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import {
-  PracticumService,
-  type RecordingFields,
-  RecordingsService,
-  type StoredRecordingFile,
-} from '@msc/domain/practicum';
+import { PracticumService, RecordingsService } from '@msc/domain/practicum';
 import { AppConfig } from '@msc/config';
-import { StorageError, StorageErrorCode } from '@msc/storage';
-import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
-import { multipartParts, partFailure } from '../http/multipart.js';
-import { flattenValidationErrors } from '../http/validation.js';
+import { readUploadForm } from '../http/upload-form.js';
 import { MyPracticumsQuery } from './dto/practicum-views.dto.js';
-import {
-  CreatePracticumDto,
-  ListSessionsQuery,
-  LogSessionDto,
-  RecordingFieldsDto,
-} from './dto/practicum.dto.js';
+import { CreatePracticumDto, ListSessionsQuery, LogSessionDto } from './dto/practicum.dto.js';
 import {
   MyPracticumListResponse,
   PracticumResponse,
@@ -51,20 +36,7 @@ import {
   PracticumSessionResponse,
   RecordingAcceptedResponse,
 } from './dto/practicum.response.js';
-
-const FIELD_NAMES = ['cohortId', 'sessionNumber', 'consentConfirmed'];
-
-async function recordingFields(fields: Record<string, string>): Promise<RecordingFields> {
-  const dto = plainToInstance(RecordingFieldsDto, fields);
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) {
-    const fieldErrors = flattenValidationErrors(errors);
-    throw new ApiProblem(400, 'validation', fieldErrors.map((e) => e.message).join('; '), {
-      errors: fieldErrors,
-    });
-  }
-  return { cohortId: dto.cohortId, sessionNumber: dto.sessionNumber };
-}
+import { RECORDING_FIELD_NAMES, recordingForm } from './recording-form.js';
 
 @ApiTags('practicum')
 @Controller()
@@ -153,7 +125,7 @@ export class PracticumsController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', ...FIELD_NAMES],
+      required: ['file', ...RECORDING_FIELD_NAMES],
       properties: {
         file: { type: 'string', format: 'binary' },
         cohortId: { type: 'string', format: 'uuid' },
@@ -171,62 +143,8 @@ export class PracticumsController {
     @Req() request: FastifyRequest,
   ) {
     await this.recordings.checkCanUpload(user, id);
-    if (!request.isMultipart()) {
-      throw new ApiProblem(415, 'multipart-required', 'Send the recording as multipart/form-data');
-    }
-    const fields: Record<string, string> = {};
-    let stored: StoredRecordingFile | undefined;
-    let checked: RecordingFields | undefined;
-    try {
-      const parts = multipartParts(request, {
-        // One byte past the limit reaches the store, which refuses it as too large.
-        limits: { fileSize: this.config.RECORDING_MAX_BYTES + 1, files: 1 },
-      });
-      for await (const part of parts) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          continue;
-        }
-        if (part.fieldname !== 'file') {
-          part.file.resume();
-          throw new ApiProblem(400, 'validation', 'The recording goes in the field "file"', {
-            errors: [
-              { field: part.fieldname, message: `${part.fieldname} is not an accepted field` },
-            ],
-          });
-        }
-        // Fields sent before the file are checked before a byte of it is stored.
-        if (FIELD_NAMES.every((name) => name in fields)) {
-          checked = await recordingFields(fields);
-          await this.recordings.checkFields(user, checked);
-        }
-        stored = await this.recordings
-          .storeFile(part.file, part.filename)
-          .catch((error: unknown) => Promise.reject(partFailure(part.file, error)));
-      }
-    } catch (error) {
-      if (stored) await this.recordings.discardFile(stored);
-      if (error instanceof StorageError && error.code === StorageErrorCode.TooLarge) {
-        throw new ApiProblem(
-          413,
-          'recording-too-large',
-          `A recording may be at most ${this.config.RECORDING_MAX_BYTES} bytes`,
-          { maxBytes: this.config.RECORDING_MAX_BYTES },
-        );
-      }
-      throw error;
-    }
-    if (!stored) {
-      throw new ApiProblem(400, 'validation', 'file is required', {
-        errors: [{ field: 'file', message: 'file is required' }],
-      });
-    }
-    try {
-      checked ??= await recordingFields(fields);
-    } catch (error) {
-      await this.recordings.discardFile(stored);
-      throw error;
-    }
-    return this.recordings.register(user, id, checked, stored);
+    const form = recordingForm(this.recordings, this.config.RECORDING_MAX_BYTES, user);
+    const { fields, file } = await readUploadForm(request, form);
+    return this.recordings.register(user, id, fields, file);
   }
 }
