@@ -18,7 +18,6 @@ describe('ce-credits roster (e2e)', () => {
   let app: TestApp;
   let factories: Factories;
   let admin: TestUser;
-  let courseNumber = 0;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -30,31 +29,15 @@ describe('ce-credits roster (e2e)', () => {
   });
   afterAll(() => app.close());
 
-  /** A completed CE-eligible cohort of 8 sessions (24 CE hours), straight in SQL. */
+  /** A completed CE-eligible cohort of 8 sessions (24 CE hours). */
   async function newCohort(): Promise<string> {
-    courseNumber += 1;
-    const [course] = await app.db.query<{ id: string }>(
-      `INSERT INTO courses (code, title, format, delivery_mode, session_count, session_minutes,
-                            completion_min_sessions, ce_hours, ce_accreditor)
-       VALUES ($1, 'Mindful Self-Compassion', 'msc_8_week', 'online', 8, 150, 6, 24, 'Board')
-       RETURNING id`,
-      [`ROSTER-${courseNumber}`],
-    );
-    const [cohort] = await app.db.query<{ id: string }>(
-      `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity,
-                            ce_eligible, status, completed_at)
-       VALUES ($1, 'Spring cohort', '2026-03-02', '18:00', 'UTC', 'weekly', 100, true,
-               'completed', now()) RETURNING id`,
-      [course!.id],
-    );
-    await app.db.query(
-      `INSERT INTO cohort_sessions (cohort_id, number, starts_at, ends_at)
-       SELECT $1, n, timestamptz '2026-03-02 18:00Z' + (n - 1) * interval '7 days',
-              timestamptz '2026-03-02 20:30Z' + (n - 1) * interval '7 days'
-       FROM generate_series(1, 8) AS n`,
-      [cohort!.id],
-    );
-    return cohort!.id;
+    const cohort = await factories.cohort({
+      course: { completionMinSessions: 6, ceHours: 24, ceAccreditor: 'Board' },
+      firstSessionAt: new Date('2026-03-02T18:00:00Z'),
+      ceEligible: true,
+      status: 'completed',
+    });
+    return cohort.id;
   }
 
   /** A completed enrollment with CE requested, present at `attended` of the 8 sessions. */
@@ -64,18 +47,12 @@ describe('ce-credits roster (e2e)', () => {
     licenseNumber: string | null,
     attended = 8,
   ): Promise<void> {
-    await app.db.query(
-      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
-                                enrolled_at, completed_at)
-       VALUES ($1, $2, 'enrolled', true, $3, now(), now())`,
-      [cohortId, user.id, licenseNumber],
-    );
-    await app.db.query(
-      `INSERT INTO attendance_records (session_id, cohort_id, user_id, status)
-       SELECT id, cohort_id, $2, CASE WHEN number <= $3 THEN 'present' ELSE 'absent' END
-       FROM cohort_sessions WHERE cohort_id = $1`,
-      [cohortId, user.id, attended],
-    );
+    await factories.enrollment(cohortId, user.id, {
+      requestCe: true,
+      licenseNumber,
+      completed: true,
+    });
+    await factories.attendance(cohortId, [user.id], { attended });
   }
 
   async function completeCohort(cohortId: string): Promise<void> {
