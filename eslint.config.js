@@ -52,6 +52,9 @@ const domainOrder = [
   'applications',
   'practicum',
   'credentials',
+  // Reads the other contexts' tables by SQL and enqueues their jobs without importing them; none
+  // of them may depend on it.
+  'maintenance',
 ];
 const laterContexts = (i) => domainOrder.slice(i + 1).map((c) => `./libs/domain/${c}`);
 const domainZones = [
@@ -136,6 +139,22 @@ export default defineConfig(
               ],
               from: './apps',
               message: 'Libraries must not depend on applications.',
+            },
+            {
+              target: ['./libs/config', './libs/db', './libs/queue', './libs/storage'],
+              from: './libs/domain',
+              message: 'Platform libraries sit below the domain: they must not depend on it.',
+            },
+            {
+              // apps/server composes the two; neither knows the other nor the composition root.
+              target: './apps/api',
+              from: ['./apps/worker', './apps/server'],
+              message: 'The API must not depend on the worker nor on apps/server.',
+            },
+            {
+              target: './apps/worker',
+              from: ['./apps/api', './apps/server'],
+              message: 'The worker must not depend on the API nor on apps/server.',
             },
             ...domainZones,
           ],
