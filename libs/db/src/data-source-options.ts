@@ -28,6 +28,10 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // The migrations own the schema: no CREATE EXTENSION at connect for the entities' generated
+    // uuid columns (their default, gen_random_uuid(), is built into PostgreSQL 13 and later).
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: ['error', 'warn'],

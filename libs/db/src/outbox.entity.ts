@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A side effect that must not be lost: written in the caller's transaction, relayed to BullMQ. */
 @Entity('outbox')
 @Index('outbox_pending_idx', ['createdAt'], { where: 'sent_at IS NULL' })
 export class OutboxMessage {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column('text')

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 export enum AttestationKind {
   DailyPractice2y = 'daily_practice_2y',
@@ -21,11 +30,28 @@ export enum AttestationStatus {
 @Index('attestations_user_kind_status_idx', ['userId', 'kind', 'status'])
 @Index('attestations_status_created_idx', ['status', 'createdAt'])
 @Index('attestations_decided_by_idx', ['decidedBy'])
+@Index('attestations_one_pending_per_kind', ['userId', 'kind'], {
+  unique: true,
+  where: `"status" = 'pending'`,
+})
+@Check('attestations_decision_check', `("status" = 'pending') = ("decided_at" IS NULL)`)
+@Check(
+  'attestations_evidence_check',
+  '("evidence_key" IS NULL) = ("evidence_content_type" IS NULL) AND ("evidence_key" IS NULL) = ("evidence_size" IS NULL) AND ("evidence_key" IS NULL) = ("evidence_sha256" IS NULL)',
+)
+@Check(
+  'attestations_kind_check',
+  `"kind" IN ('daily_practice_2y', 'silent_retreat_5d', 'group_teaching')`,
+)
+@Check('attestations_statement_check', 'char_length("statement") BETWEEN 1 AND 5000')
+@Check('attestations_status_check', `"status" IN ('pending', 'verified', 'rejected')`)
+@Unique('attestations_evidence_key_key', ['evidenceKey'])
 export class Attestation {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'attestations_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'attestations_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
 
   @Column('text')
@@ -37,7 +63,7 @@ export class Attestation {
   @Column('text', { default: AttestationStatus.Pending })
   status: AttestationStatus;
 
-  @Column('text', { nullable: true, unique: true })
+  @Column('text', { nullable: true })
   evidenceKey: string | null;
 
   /** Sniffed from the file's bytes, never taken from the client. */
@@ -61,6 +87,7 @@ export class Attestation {
   decidedAt: Date | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'attestations_decided_by_fkey', onDelete: 'SET NULL' })
   decidedBy: string | null;
 
   @Column('text', { nullable: true })

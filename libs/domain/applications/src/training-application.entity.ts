@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 export enum ApplicationKind {
   TeacherTraining = 'teacher_training',
@@ -23,11 +31,16 @@ export enum ApplicationStatus {
 @Index('applications_user_id_idx', ['userId'])
 @Index('applications_status_created_idx', ['status', 'createdAt'])
 @Index('applications_decided_by_idx', ['decidedBy'])
+@Check('applications_decision_check', `("status" = 'submitted') = ("decided_at" IS NULL)`)
+@Check('applications_kind_check', `"kind" IN ('teacher_training')`)
+@Check('applications_statement_check', 'char_length("statement") BETWEEN 1 AND 5000')
+@Check('applications_status_check', `"status" IN ('submitted', 'approved', 'rejected')`)
 export class TrainingApplication {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'applications_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'applications_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
 
   @Column('text')
@@ -46,6 +59,7 @@ export class TrainingApplication {
   decidedAt: Date | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'applications_decided_by_fkey', onDelete: 'SET NULL' })
   decidedBy: string | null;
 
   @Column('text', { nullable: true })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type DeliveryMode = 'online' | 'in_person';
 
@@ -11,34 +11,40 @@ export type DeliveryMode = 'online' | 'in_person';
 @Index('ce_credits_user_issued_idx', ['userId', 'issuedAt'])
 @Index('ce_credits_cohort_idx', ['cohortId'])
 @Index('ce_credits_course_idx', ['courseId'])
-@Check('ce_credits_hours_ck', 'hours > 0 AND hours <= course_ce_hours')
+@Check('ce_credits_delivery_mode_ck', `"delivery_mode" IN ('online', 'in_person')`)
+@Check('ce_credits_hours_ck', '"hours" > 0 AND "hours" <= "course_ce_hours"')
+@Check('ce_credits_session_window_ck', '"last_session_at" >= "first_session_at"')
 @Check(
   'ce_credits_sessions_ck',
-  'sessions_attended >= 0 AND sessions_total > 0 AND sessions_attended <= sessions_total',
+  '"sessions_attended" >= 0 AND "sessions_total" > 0 AND "sessions_attended" <= "sessions_total"',
 )
-@Check('ce_credits_delivery_mode_ck', "delivery_mode IN ('online', 'in_person')")
-@Check('ce_credits_session_window_ck', 'last_session_at >= first_session_at')
+@Unique('ce_credits_certificate_number_key', ['certificateNumber'])
+@Unique('ce_credits_enrollment_id_key', ['enrollmentId'])
 export class CeCredit {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'ce_credits_pkey' })
   id: string;
 
-  @Column('uuid', { unique: true })
+  @Column('uuid')
+  @ForeignKey('enrollments', { name: 'ce_credits_enrollment_id_fkey', onDelete: 'RESTRICT' })
   enrollmentId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'ce_credits_user_id_fkey', onDelete: 'RESTRICT' })
   userId: string;
 
   @Column('uuid')
+  @ForeignKey('cohorts', { name: 'ce_credits_cohort_id_fkey', onDelete: 'RESTRICT' })
   cohortId: string;
 
   @Column('uuid')
+  @ForeignKey('courses', { name: 'ce_credits_course_id_fkey', onDelete: 'RESTRICT' })
   courseId: string;
 
   @Column('numeric', { precision: 6, scale: 2 })
   hours: string;
 
   /** `MSC-CE-<year>-<number>`, printed on the certificate and quoted to accreditors. */
-  @Column('text', { unique: true })
+  @Column('text')
   certificateNumber: string;
 
   @Column('timestamptz', { default: () => 'now()' })

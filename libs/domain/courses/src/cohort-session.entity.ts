@@ -1,15 +1,18 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One meeting of a cohort; `sequence` counts moves, for calendar clients (iCalendar SEQUENCE). */
 @Entity('cohort_sessions')
 @Unique('cohort_sessions_cohort_number_key', ['cohortId', 'number'])
 @Unique('cohort_sessions_id_cohort_key', ['id', 'cohortId'])
 @Index('cohort_sessions_starts_at_idx', ['startsAt'])
+@Check('cohort_sessions_number_check', '"number" >= 1')
+@Check('cohort_sessions_time_check', '"ends_at" > "starts_at"')
 export class CohortSession {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cohort_sessions_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('cohorts', { name: 'cohort_sessions_cohort_id_fkey', onDelete: 'CASCADE' })
   cohortId: string;
 
   @Column('integer')

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 export enum CohortStatus {
   /** Created; the scheduling job has not generated its sessions yet. */
@@ -20,11 +28,18 @@ export enum SessionCadence {
 @Index('cohorts_status_idx', ['status'])
 @Index('cohorts_start_date_idx', ['startDate'])
 @Index('cohorts_created_by_idx', ['createdBy'])
+@Check('cohorts_cadence_check', `"cadence" IN ('weekly', 'daily')`)
+@Check('cohorts_cancelled_check', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
+@Check('cohorts_capacity_check', '"capacity" BETWEEN 1 AND 10000')
+@Check('cohorts_completed_check', `("status" = 'completed') = ("completed_at" IS NOT NULL)`)
+@Check('cohorts_local_time_check', `"local_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)
+@Check('cohorts_status_check', `"status" IN ('scheduling', 'open', 'completed', 'cancelled')`)
 export class Cohort {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cohorts_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('courses', { name: 'cohorts_course_id_fkey', onDelete: 'RESTRICT' })
   courseId: string;
 
   @Column('text')
@@ -66,6 +81,7 @@ export class Cohort {
   cancellationReason: string | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'cohorts_created_by_fkey', onDelete: 'SET NULL' })
   createdBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 export enum EnrollmentStatus {
   Enrolled = 'enrolled',
@@ -21,14 +30,20 @@ export enum EnrollmentStatus {
 @Index('enrollments_user_completed_idx', ['userId', 'completedAt'], {
   where: '"completed_at" IS NOT NULL',
 })
+@Check('enrollments_completed_check', `"completed_at" IS NULL OR "status" = 'enrolled'`)
+@Check('enrollments_enrolled_check', `"status" <> 'enrolled' OR "enrolled_at" IS NOT NULL`)
+@Check('enrollments_status_check', `"status" IN ('enrolled', 'waitlisted', 'withdrawn')`)
+@Check('enrollments_waitlisted_check', `"status" <> 'waitlisted' OR "waitlisted_at" IS NOT NULL`)
 export class Enrollment {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'enrollments_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('cohorts', { name: 'enrollments_cohort_id_fkey', onDelete: 'CASCADE' })
   cohortId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'enrollments_user_id_fkey', onDelete: 'RESTRICT' })
   userId: string;
 
   @Column('text')
@@ -53,6 +68,7 @@ export class Enrollment {
   completedAt: Date | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'enrollments_created_by_fkey', onDelete: 'SET NULL' })
   createdBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import type { Designation } from './designation.js';
 
 export type CertificationRequestStatus = 'pending_review' | 'approved' | 'rejected' | 'revoked';
@@ -12,11 +20,20 @@ export type CertificationRequestStatus = 'pending_review' | 'approved' | 'reject
 @Index('certification_requests_trainee_idx', ['traineeId', 'createdAt'])
 @Index('certification_requests_status_idx', ['status', 'createdAt'])
 @Index('certification_requests_decided_by_idx', ['decidedBy'])
+@Check(
+  'certification_requests_designation_chk',
+  `"designation" IN ('trained_teacher', 'certified_teacher')`,
+)
+@Check(
+  'certification_requests_status_chk',
+  `"status" IN ('pending_review', 'approved', 'rejected', 'revoked')`,
+)
 export class CertificationRequest {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_certification_requests' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'certification_requests_trainee_fk', onDelete: 'CASCADE' })
   traineeId: string;
 
   @Column('text')
@@ -29,6 +46,7 @@ export class CertificationRequest {
   note: string | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'certification_requests_decided_by_fk', onDelete: 'SET NULL' })
   decidedBy: string | null;
 
   @Column('timestamptz', { nullable: true })

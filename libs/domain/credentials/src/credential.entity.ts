@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { Designation } from './designation.js';
 
 export type CredentialStatus = 'active' | 'suspended' | 'revoked';
@@ -13,14 +13,19 @@ export type CredentialStatus = 'active' | 'suspended' | 'revoked';
 @Index('credentials_suspension_list_idx', ['suspensionListId'])
 @Index('credentials_status_changed_by_idx', ['statusChangedBy'])
 @Index('credentials_status_idx', ['status'])
+@Check('credentials_designation_chk', `"designation" IN ('trained_teacher', 'certified_teacher')`)
+@Check('credentials_index_chk', '"revocation_index" >= 0 AND "suspension_index" >= 0')
+@Check('credentials_status_chk', `"status" IN ('active', 'suspended', 'revoked')`)
 export class Credential {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_credentials' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('designations', { name: 'credentials_designation_fk', onDelete: 'RESTRICT' })
   designationId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'credentials_holder_fk', onDelete: 'CASCADE' })
   holderId: string;
 
   /** The name as signed into the credential. */
@@ -34,6 +39,7 @@ export class Credential {
   status: CredentialStatus;
 
   @Column('text')
+  @ForeignKey('signing_keys', { name: 'credentials_kid_fk', onDelete: 'RESTRICT' })
   kid: string;
 
   /** The compact JWS (vc+jwt) exactly as issued. */
@@ -44,12 +50,14 @@ export class Credential {
   issuedAt: Date;
 
   @Column('uuid')
+  @ForeignKey('status_lists', { name: 'credentials_revocation_list_fk', onDelete: 'RESTRICT' })
   revocationListId: string;
 
   @Column('integer')
   revocationIndex: number;
 
   @Column('uuid')
+  @ForeignKey('status_lists', { name: 'credentials_suspension_list_fk', onDelete: 'RESTRICT' })
   suspensionListId: string;
 
   @Column('integer')
@@ -59,6 +67,7 @@ export class Credential {
   statusChangedAt: Date | null;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'credentials_status_changed_by_fk', onDelete: 'SET NULL' })
   statusChangedBy: string | null;
 
   @Column('text', { nullable: true })

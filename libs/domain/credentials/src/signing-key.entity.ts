@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type SigningKeyStatus = 'active' | 'retired';
 
@@ -9,8 +9,10 @@ export type SigningKeyStatus = 'active' | 'retired';
 @Entity('signing_keys')
 @Index('signing_keys_one_active_uq', ['status'], { unique: true, where: "status = 'active'" })
 @Index('signing_keys_created_idx', ['createdAt'], { where: 'deleted_at IS NULL' })
+@Check('signing_keys_public_only_chk', `NOT ("public_jwk" ? 'd')`)
+@Check('signing_keys_status_chk', `"status" IN ('active', 'retired')`)
 export class SigningKey {
-  @PrimaryColumn('text')
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'PK_signing_keys' })
   kid: string;
 
   @Column('text', { default: 'EdDSA' })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type StatusPurpose = 'revocation' | 'suspension';
 
@@ -8,8 +8,10 @@ export type StatusPurpose = 'revocation' | 'suspension';
  */
 @Entity('status_lists')
 @Index('status_lists_open_uq', ['purpose'], { unique: true, where: 'full_at IS NULL' })
+@Check('status_lists_purpose_chk', `"purpose" IN ('revocation', 'suspension')`)
+@Check('status_lists_size_chk', '"size" >= 131072 AND "size" % 8 = 0')
 export class StatusList {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_status_lists' })
   id: string;
 
   @Column('text')

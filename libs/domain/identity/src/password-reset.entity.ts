@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /**
  * A password reset asked for by e-mail. The token is made when the e-mail is sent and only its
@@ -6,14 +15,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
  */
 @Entity('password_resets')
 @Index('password_resets_user_idx', ['userId', 'createdAt'])
+@Check('password_resets_expiry_check', '"expires_at" > "created_at"')
+@Unique('password_resets_token_hash_key', ['tokenHash'])
 export class PasswordReset {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'password_resets_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'password_resets_user_fk', onDelete: 'CASCADE' })
   userId: string;
 
-  @Column('text', { unique: true, nullable: true })
+  @Column('text', { nullable: true })
   tokenHash: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * One refresh token of a rotation family. Only its SHA-256 is kept; presenting a token that was
@@ -8,13 +15,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Index('refresh_tokens_family_idx', ['familyId'])
 @Index('refresh_tokens_user_idx', ['userId'])
 export class RefreshToken {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column('uuid')
   familyId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'refresh_tokens_user_fk', onDelete: 'CASCADE' })
   userId: string;
 
   @Column('text', { unique: true })

@@ -1,9 +1,21 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { Role } from '@msc/domain/kernel';
 
 @Entity('users')
+// Expression indexes of the people lookup, which TypeORM cannot declare; the migration
+// IndexUserLookup creates them: gin (to_tsvector('simple', display_name)) and
+// (lower(email) text_pattern_ops). Named here so that the schema builder leaves them alone.
+@Index('users_display_name_words_idx', { synchronize: false })
+@Index('users_email_prefix_idx', { synchronize: false })
 export class User {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Stored lower-cased; unique. */

@@ -1,13 +1,21 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /** One message in a user's in-app inbox; the dedupe key makes delivery idempotent. */
 @Entity('notifications')
 @Index('notifications_user_created_idx', ['userId', 'createdAt'])
 export class Notification {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'notifications_user_fk', onDelete: 'CASCADE' })
   userId: string;
 
   @Column('text', { unique: true })

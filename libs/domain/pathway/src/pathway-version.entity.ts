@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { StageDefinition } from './requirement.js';
 
 /**
@@ -7,11 +7,11 @@ import type { StageDefinition } from './requirement.js';
  */
 @Entity('pathway_versions')
 @Unique('pathway_versions_key_version_uq', ['key', 'version'])
-@Check('pathway_versions_version_positive', '"version" > 0')
-@Check('pathway_versions_stages_array', `jsonb_typeof("stages") = 'array'`)
 @Index('pathway_versions_published_idx', ['key', 'publishedAt'])
+@Check('pathway_versions_stages_array', `jsonb_typeof("stages") = 'array'`)
+@Check('pathway_versions_version_positive', '"version" > 0')
 export class PathwayVersion {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_pathway_versions' })
   id: string;
 
   /** Which pathway, e.g. `msc-teacher`; versions of one key succeed each other. */

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { RubricScores } from './practicum.config.js';
 
 export enum ReviewOutcome {
@@ -8,16 +17,25 @@ export enum ReviewOutcome {
 
 /** A mentor's rubric review of a teaching recording; the latest one of a recording counts. */
 @Entity('mentor_reviews')
-@Index('mentor_reviews_recording_created_idx', ['recordingId', 'createdAt'])
+// On (recording_id, created_at DESC): TypeORM cannot declare a column's order, so the migration
+// CreatePracticum creates it and the schema builder leaves it alone.
+@Index('mentor_reviews_recording_created_idx', { synchronize: false })
 @Index('mentor_reviews_reviewer_id_idx', ['reviewerId'])
+@Check('mentor_reviews_outcome_check', `"outcome" IN ('competent', 'needs_work')`)
+@Check('mentor_reviews_scores_check', `jsonb_typeof("scores") = 'object'`)
 export class MentorReview {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'mentor_reviews_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('teaching_recordings', {
+    name: 'mentor_reviews_recording_id_fkey',
+    onDelete: 'CASCADE',
+  })
   recordingId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'mentor_reviews_reviewer_id_fkey', onDelete: 'RESTRICT' })
   reviewerId: string;
 
   @Column('jsonb')
@@ -36,11 +54,13 @@ export class MentorReview {
 /** A time-stamped remark of a review, at a point of the recording. */
 @Entity('review_comments')
 @Unique('review_comments_review_position_key', ['reviewId', 'position'])
+@Check('review_comments_at_seconds_check', '"at_seconds" >= 0')
 export class ReviewComment {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'review_comments_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('mentor_reviews', { name: 'review_comments_review_id_fkey', onDelete: 'CASCADE' })
   reviewId: string;
 
   @Column('integer')

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 export enum PracticumSessionKind {
   Consultation = 'consultation',
@@ -10,11 +19,14 @@ export enum PracticumSessionKind {
 @Unique('practicum_sessions_practicum_kind_held_key', ['practicumId', 'kind', 'heldAt'])
 @Index('practicum_sessions_logged_by_idx', ['loggedBy'])
 @Index('practicum_sessions_kind_held_at_idx', ['kind', 'heldAt'])
+@Check('practicum_sessions_kind_check', `"kind" IN ('consultation', 'mentoring')`)
+@Check('practicum_sessions_minutes_check', '"minutes" BETWEEN 15 AND 480')
 export class PracticumSession {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'practicum_sessions_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('practicums', { name: 'practicum_sessions_practicum_id_fkey', onDelete: 'CASCADE' })
   practicumId: string;
 
   @Column('text')
@@ -27,6 +39,7 @@ export class PracticumSession {
   minutes: number;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'practicum_sessions_logged_by_fkey', onDelete: 'SET NULL' })
   loggedBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 export enum PracticumStatus {
   Active = 'active',
@@ -11,20 +19,26 @@ export enum PracticumStatus {
 @Index('practicums_trainee_id_idx', ['traineeId'])
 @Index('practicums_mentor_id_idx', ['mentorId'])
 @Index('practicums_created_by_idx', ['createdBy'])
+@Check('practicums_closed_check', `("status" = 'closed') = ("closed_at" IS NOT NULL)`)
+@Check('practicums_distinct_people_check', '"trainee_id" <> "mentor_id"')
+@Check('practicums_status_check', `"status" IN ('active', 'closed')`)
 export class Practicum {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'practicums_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'practicums_trainee_id_fkey', onDelete: 'RESTRICT' })
   traineeId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'practicums_mentor_id_fkey', onDelete: 'RESTRICT' })
   mentorId: string;
 
   @Column('text', { default: PracticumStatus.Active })
   status: PracticumStatus;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'practicums_created_by_fkey', onDelete: 'SET NULL' })
   createdBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

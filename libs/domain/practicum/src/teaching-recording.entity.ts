@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export enum RecordingStatus {
   Processing = 'processing',
@@ -13,17 +23,36 @@ export enum RecordingStatus {
 @Index('teaching_recordings_trainee_status_idx', ['traineeId', 'status'])
 @Index('teaching_recordings_cohort_id_idx', ['cohortId'])
 @Index('teaching_recordings_reviewer_status_idx', ['reviewerId', 'status'])
+@Check(
+  'teaching_recordings_rejected_check',
+  `("status" = 'rejected') = ("rejection_reason" IS NOT NULL)`,
+)
+@Check(
+  'teaching_recordings_reviewer_check',
+  '"reviewer_id" IS NULL OR "reviewer_id" <> "trainee_id"',
+)
+@Check('teaching_recordings_session_number_check', '"session_number" >= 1')
+@Check('teaching_recordings_sha256_check', `"sha256" ~ '^[0-9a-f]{64}$'`)
+@Check('teaching_recordings_size_check', '"size_bytes" > 0')
+@Check(
+  'teaching_recordings_status_check',
+  `"status" IN ('processing', 'awaiting_review', 'reviewed', 'rejected')`,
+)
+@Unique('teaching_recordings_storage_key_key', ['storageKey'])
 export class TeachingRecording {
-  @PrimaryColumn('uuid', { default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'teaching_recordings_pkey' })
   id: string;
 
   @Column('uuid')
+  @ForeignKey('practicums', { name: 'teaching_recordings_practicum_id_fkey', onDelete: 'RESTRICT' })
   practicumId: string;
 
   @Column('uuid')
+  @ForeignKey('users', { name: 'teaching_recordings_trainee_id_fkey', onDelete: 'RESTRICT' })
   traineeId: string;
 
   @Column('uuid')
+  @ForeignKey('cohorts', { name: 'teaching_recordings_cohort_id_fkey', onDelete: 'RESTRICT' })
   cohortId: string;
 
   @Column('integer')
@@ -32,7 +61,7 @@ export class TeachingRecording {
   @Column('text', { default: RecordingStatus.Processing })
   status: RecordingStatus;
 
-  @Column('text', { unique: true })
+  @Column('text')
   storageKey: string;
 
   /** Decided from the file's bytes, never from the client's word. */
@@ -61,6 +90,7 @@ export class TeachingRecording {
   consentConfirmedAt: Date;
 
   @Column('uuid', { nullable: true })
+  @ForeignKey('users', { name: 'teaching_recordings_reviewer_id_fkey', onDelete: 'SET NULL' })
   reviewerId: string | null;
 
   @Column('timestamptz', { nullable: true })
