@@ -1,6 +1,7 @@
 import type { TransactionHost } from '@msc/db';
 import type { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/domain/kernel';
+import { PEOPLE } from '@msc/domain/identity';
 import { ownDecision } from './applications.errors.js';
 
 /**
@@ -39,8 +40,8 @@ export class DecidedSubmissions<Row, StandingRow> {
       {
         sql: `SELECT ${this.t.columns}, u.display_name AS trainee_name,
                      d.display_name AS decided_by_name
-              FROM ${this.t.table} a JOIN users u ON u.id = a.user_id
-              LEFT JOIN users d ON d.id = a.decided_by
+              FROM ${this.t.table} a JOIN ${PEOPLE} u ON u.id = a.user_id
+              LEFT JOIN ${PEOPLE} d ON d.id = a.decided_by
               WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
         params: [filter.userId ?? null, filter.status ?? null],
         orderBy: 'created_at DESC, id DESC',

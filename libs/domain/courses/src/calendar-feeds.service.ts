@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
+import { PEOPLE } from '@msc/domain/identity';
 import { DeliveryMode } from './course.entity.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import { type CalendarEvent, serializeCalendar } from './ics.js';
@@ -86,7 +87,7 @@ export class CalendarFeedsService {
       throw notFound();
     }
     const [owner] = await this.tx.query<{ user_id: string; time_zone: string }>(
-      `SELECT f.user_id, u.time_zone FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+      `SELECT f.user_id, u.time_zone FROM calendar_feeds f JOIN ${PEOPLE} u ON u.id = f.user_id
        WHERE f.feed_id = $1`,
       [feedId],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { CohortStatus, SessionCadence } from './cohort.entity.js';
 import type { TeacherRole } from './cohort-teacher.entity.js';
 import type { CourseFormat, DeliveryMode } from './course.entity.js';
@@ -104,7 +105,7 @@ const COHORT_VIEW_SQL = `
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('userId', ct.user_id, 'displayName', u.display_name,
              'role', ct.role) ORDER BY ct.role DESC, ct.created_at) AS teachers
-    FROM cohort_teachers ct JOIN users u ON u.id = ct.user_id WHERE ct.cohort_id = c.id) t ON true`;
+    FROM cohort_teachers ct JOIN ${PEOPLE} u ON u.id = ct.user_id WHERE ct.cohort_id = c.id) t ON true`;
 
 function toCohortView(row: CohortViewRow): CohortView {
   return {
@@ -411,7 +412,7 @@ export class CohortsRepository {
   /** The trainees holding a seat, with the zone their times are shown in. */
   async enrolledTrainees(cohortId: string): Promise<{ user_id: string; time_zone: string }[]> {
     return this.tx.query<{ user_id: string; time_zone: string }>(
-      `SELECT e.user_id, u.time_zone FROM enrollments e JOIN users u ON u.id = e.user_id
+      `SELECT e.user_id, u.time_zone FROM enrollments e JOIN ${PEOPLE} u ON u.id = e.user_id
        WHERE e.cohort_id = $1 AND e.status = 'enrolled' ORDER BY e.user_id`,
       [cohortId],
     );
@@ -419,7 +420,7 @@ export class CohortsRepository {
 
   async userExists(userId: string): Promise<{ display_name: string } | null> {
     const rows = await this.tx.query<{ display_name: string }>(
-      'SELECT display_name FROM users WHERE id = $1',
+      `SELECT u.display_name FROM ${PEOPLE} u WHERE u.id = $1`,
       [userId],
     );
     return rows[0] ?? null;

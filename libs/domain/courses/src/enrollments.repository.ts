@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { CohortStatus } from './cohort.entity.js';
 import type { CourseFormat } from './course.entity.js';
 import { EnrollmentStatus } from './enrollment.entity.js';
@@ -144,7 +145,7 @@ export class EnrollmentsRepository {
                      ${WAITLIST_POSITION('e')} AS waitlist_position,
                      e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
                      e.completed_at, e.created_at, ${ATTENDED('e')} AS attended_sessions
-              FROM enrollments e JOIN users u ON u.id = e.user_id
+              FROM enrollments e JOIN ${PEOPLE} u ON u.id = e.user_id
               WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)`,
         params: [filter.cohortId, filter.status ?? null],
         orderBy: `CASE status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { CertificationRequestStatus } from './certification-request.entity.js';
 import type { Designation } from './designation.js';
 
@@ -39,7 +40,7 @@ export class CertificationRequestsRepository {
 
   async findById(id: string): Promise<CertificationRequestRow | null> {
     const rows = await this.tx.query<CertificationRequestRow>(
-      `SELECT ${COLUMNS} FROM certification_requests r JOIN users u ON u.id = r.trainee_id
+      `SELECT ${COLUMNS} FROM certification_requests r JOIN ${PEOPLE} u ON u.id = r.trainee_id
        WHERE r.id = $1`,
       [id],
     );
@@ -82,8 +83,8 @@ export class CertificationRequestsRepository {
     return this.tx.page<CertificationRequestListRow>(
       {
         sql: `SELECT ${COLUMNS}, d.display_name AS decided_by_name
-              FROM certification_requests r JOIN users u ON u.id = r.trainee_id
-              LEFT JOIN users d ON d.id = r.decided_by
+              FROM certification_requests r JOIN ${PEOPLE} u ON u.id = r.trainee_id
+              LEFT JOIN ${PEOPLE} d ON d.id = r.decided_by
               WHERE ($1::text IS NULL OR r.status = $1) AND ($2::uuid IS NULL OR r.trainee_id = $2)`,
         params: [filter.status ?? null, filter.traineeId ?? null],
         orderBy: 'created_at, id',

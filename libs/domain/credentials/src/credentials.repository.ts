@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { CredentialStatus } from './credential.entity.js';
 import type { Designation } from './designation.js';
 
@@ -145,7 +146,7 @@ export class CredentialsRepository {
       {
         sql: `SELECT c.id, c.holder_id, c.holder_name, u.email AS holder_email, c.designation,
                      c.status, c.issued_at, c.status_changed_at, c.status_reason
-              FROM credentials c JOIN users u ON u.id = c.holder_id
+              FROM credentials c JOIN ${PEOPLE} u ON u.id = c.holder_id
               WHERE ($1::text IS NULL OR c.status = $1)
                 AND ($2::text IS NULL OR c.designation = $2)
                 AND ($3::text IS NULL OR c.holder_name ILIKE $3 OR u.display_name ILIKE $3

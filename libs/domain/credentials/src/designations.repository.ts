@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { Designation } from './designation.js';
 
 export interface DesignationRow {
@@ -70,7 +71,7 @@ export class DesignationsRepository {
     const rows = await this.tx.query<HolderRow>(
       `SELECT d.id AS designation_id, d.designation, d.revoked_at,
               u.id AS holder_id, u.display_name AS holder_name, u.email AS holder_email
-       FROM designations d JOIN users u ON u.id = d.trainee_id WHERE d.id = $1`,
+       FROM designations d JOIN ${PEOPLE} u ON u.id = d.trainee_id WHERE d.id = $1`,
       [id],
     );
     return rows[0] ?? null;

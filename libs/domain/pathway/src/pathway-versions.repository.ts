@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { StageDefinition } from './requirement.js';
 
 export interface PathwayVersionRow {
@@ -36,7 +37,7 @@ export class PathwayVersionsRepository {
          ORDER BY version DESC LIMIT 1
        ), pinned AS (
          INSERT INTO trainee_pathways (trainee_id, pathway_version_id)
-         SELECT u.id, latest.id FROM users u CROSS JOIN latest
+         SELECT u.id, latest.id FROM ${PEOPLE} u CROSS JOIN latest
          WHERE u.id = $1 AND 'trainee' = ANY(u.roles)
            AND NOT EXISTS (SELECT 1 FROM trainee_pathways WHERE trainee_id = $1)
          ON CONFLICT (trainee_id) DO NOTHING
@@ -60,7 +61,7 @@ export class PathwayVersionsRepository {
     key: string,
   ): Promise<{ trainee: boolean; published: boolean }> {
     const rows = await this.tx.query<{ trainee: boolean; published: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND 'trainee' = ANY(roles)) AS trainee,
+      `SELECT EXISTS (SELECT 1 FROM ${PEOPLE} u WHERE u.id = $1 AND 'trainee' = ANY(u.roles)) AS trainee,
               EXISTS (SELECT 1 FROM pathway_versions
                       WHERE key = $2 AND published_at IS NOT NULL AND published_at <= now()) AS published`,
       [traineeId, key],

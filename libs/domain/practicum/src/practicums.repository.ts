@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import type { Role } from '@msc/domain/kernel';
+import { PEOPLE } from '@msc/domain/identity';
 import type { PracticumSessionKind } from './practicum-session.entity.js';
 import type { PracticumStatus } from './practicum.entity.js';
 import { containsPattern } from './recordings.repository.js';
@@ -45,8 +46,8 @@ const PRACTICUM_SELECT = `
          ledger.mentoring_count, ledger.mentoring_minutes, ledger.last_session_at,
          recs.recording_count, recs.awaiting_review_count, recs.competent_recording_count
   FROM practicums p
-  JOIN users t ON t.id = p.trainee_id
-  JOIN users m ON m.id = p.mentor_id
+  JOIN ${PEOPLE} t ON t.id = p.trainee_id
+  JOIN ${PEOPLE} m ON m.id = p.mentor_id
   CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE s.kind = 'consultation')::int AS consultation_count,
            COALESCE(sum(s.minutes) FILTER (WHERE s.kind = 'consultation'), 0)::int AS consultation_minutes,
@@ -85,7 +86,7 @@ export class PracticumsRepository {
 
   async rolesOf(userIds: string[]): Promise<Map<string, Role[]>> {
     const rows = await this.tx.query<{ id: string; roles: Role[] }>(
-      'SELECT id, roles FROM users WHERE id = ANY($1::uuid[])',
+      `SELECT u.id, u.roles FROM ${PEOPLE} u WHERE u.id = ANY($1::uuid[])`,
       [userIds],
     );
     return new Map(rows.map((row) => [row.id, row.roles]));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { ReviewOutcome } from './mentor-review.entity.js';
 import type { RubricScores } from './practicum.config.js';
 
@@ -64,7 +65,7 @@ export class ReviewsRepository {
               COALESCE((SELECT json_agg(json_build_object('atSeconds', c.at_seconds::float8, 'text', c.text)
                                         ORDER BY c.at_seconds, c.position)
                         FROM review_comments c WHERE c.review_id = r.id), '[]'::json) AS comments
-       FROM mentor_reviews r LEFT JOIN users u ON u.id = r.reviewer_id
+       FROM mentor_reviews r LEFT JOIN ${PEOPLE} u ON u.id = r.reviewer_id
        WHERE r.recording_id = $1
        ORDER BY r.created_at DESC, r.id DESC LIMIT 1`,
       [recordingId],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { PEOPLE } from '@msc/domain/identity';
 import type { CalendarDate } from './practice-calendar.js';
 import type { PracticeKind } from './practice-log.entity.js';
 
@@ -21,7 +22,7 @@ export class PracticeLogsRepository {
 
   async timeZoneOf(userId: string): Promise<string | null> {
     const rows = await this.tx.query<{ time_zone: string }>(
-      'SELECT time_zone FROM users WHERE id = $1',
+      `SELECT u.time_zone FROM ${PEOPLE} u WHERE u.id = $1`,
       [userId],
     );
     return rows[0]?.time_zone ?? null;
@@ -98,7 +99,7 @@ export class PracticeLogsRepository {
       `SELECT u.time_zone,
               ARRAY(SELECT DISTINCT to_char(p.practiced_on, 'YYYY-MM-DD') FROM practice_logs p
                     WHERE p.user_id = u.id AND p.practiced_on >= $2::date) AS days
-       FROM users u WHERE u.id = $1`,
+       FROM ${PEOPLE} u WHERE u.id = $1`,
       [userId, since],
     );
     const row = rows[0];
