@@ -1,36 +1,7 @@
 import request from 'supertest';
-import { ProgressService, EvaluatorRegistry, RequirementKind } from '@msc/domain/pathway';
+import { ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { Role } from '@msc/domain/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
-
-/**
- * Makes every requirement met except `admin_approval` (judged by the credentials context under
- * test) and `time_since` (derived by the engine from the stage dates the fakes report).
- */
-function meetOtherRequirements(app: TestApp): () => void {
-  const registry = app.get(EvaluatorRegistry);
-  const restores = Object.values(RequirementKind)
-    .filter((kind) => kind !== RequirementKind.AdminApproval && kind !== RequirementKind.TimeSince)
-    .map((kind) =>
-      registry.override({
-        kind,
-        evaluate: async ({ requirements }) =>
-          new Map(
-            requirements.map((r) => [
-              r.key,
-              {
-                met: true,
-                have: 1,
-                need: 1,
-                detail: 'met in the test',
-                metAt: new Date('2024-01-01'),
-              },
-            ]),
-          ),
-      }),
-    );
-  return () => restores.reverse().forEach((restore) => restore());
-}
 
 describe('certification (e2e)', () => {
   let app: TestApp;
@@ -72,7 +43,7 @@ describe('certification (e2e)', () => {
     });
 
     it('should refuse certified_teacher until trained_teacher is granted', async () => {
-      const restore = meetOtherRequirements(app);
+      const restore = factories.meetRequirementsExcept(RequirementKind.AdminApproval);
       try {
         const trainee = await factories.newTrainee();
         const res = await requestDesignation(trainee, 'certified_teacher').expect(422);
@@ -88,7 +59,7 @@ describe('certification (e2e)', () => {
   describe('once eligible', () => {
     let restore: () => void;
     beforeEach(() => {
-      restore = meetOtherRequirements(app);
+      restore = factories.meetRequirementsExcept(RequirementKind.AdminApproval);
     });
     afterEach(() => restore());
 

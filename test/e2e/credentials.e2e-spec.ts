@@ -8,35 +8,9 @@ import {
 } from '@msc/domain/credentials';
 import { SignedLinks } from '@msc/domain/courses';
 import { Notifier } from '@msc/domain/notifications';
-import { EvaluatorRegistry, ProgressService, RequirementKind } from '@msc/domain/pathway';
+import { ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { JobName, JobQueue } from '@msc/queue';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
-
-/** Every requirement met except admin_approval (under test) and time_since (derived). */
-function meetOtherRequirements(app: TestApp): () => void {
-  const registry = app.get(EvaluatorRegistry);
-  const restores = Object.values(RequirementKind)
-    .filter((kind) => kind !== RequirementKind.AdminApproval && kind !== RequirementKind.TimeSince)
-    .map((kind) =>
-      registry.override({
-        kind,
-        evaluate: async ({ requirements }) =>
-          new Map(
-            requirements.map((r) => [
-              r.key,
-              {
-                met: true,
-                have: 1,
-                need: 1,
-                detail: 'met in the test',
-                metAt: new Date('2024-01-01'),
-              },
-            ]),
-          ),
-      }),
-    );
-  return () => restores.reverse().forEach((restore) => restore());
-}
 
 interface StatusEntry {
   type: string;
@@ -58,7 +32,7 @@ describe('credentials (e2e)', () => {
   beforeEach(async () => {
     await app.reset();
     admin = await factories.newAdmin();
-    restore = meetOtherRequirements(app);
+    restore = factories.meetRequirementsExcept(RequirementKind.AdminApproval);
   });
   afterEach(() => restore());
   afterAll(() => app.close());

@@ -1,28 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { NotificationsService } from '@msc/domain/notifications';
-import { EvaluatorRegistry, RequirementKind } from '@msc/domain/pathway';
+import { RequirementKind } from '@msc/domain/pathway';
 import { createTestApp, expectProblem, Factories, type TestApp, type TestUser } from '@msc/testing';
-
-/** Every requirement met but the admin's approval (and `time_since`, derived from the dates). */
-function meetRequirements(app: TestApp): () => void {
-  const registry = app.get(EvaluatorRegistry);
-  const restores = Object.values(RequirementKind)
-    .filter((kind) => kind !== RequirementKind.AdminApproval && kind !== RequirementKind.TimeSince)
-    .map((kind) =>
-      registry.override({
-        kind,
-        evaluate: async ({ requirements }) =>
-          new Map(
-            requirements.map((r) => [
-              r.key,
-              { met: true, have: 1, need: 1, detail: 'met', metAt: new Date('2024-01-01') },
-            ]),
-          ),
-      }),
-    );
-  return () => restores.reverse().forEach((restore) => restore());
-}
 
 interface InboxItem {
   id: string;
@@ -165,7 +145,7 @@ describe('notifications (e2e)', () => {
 
     beforeEach(async () => {
       admins = [await factories.newAdmin(), await factories.newAdmin()];
-      restore = meetRequirements(app);
+      restore = factories.meetRequirementsExcept(RequirementKind.AdminApproval);
     });
     afterEach(() => restore());
 
