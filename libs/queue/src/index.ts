@@ -7,3 +7,4 @@ export * from './queue.module.js';
 export * from './rate-limiter.js';
 export * from './redis.module.js';
 export * from './wait-for-redis.js';
+export * from './undone-work.js';

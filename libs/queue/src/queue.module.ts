@@ -4,6 +4,7 @@ import { AppConfig } from '@msc/config';
 import { JobQueue } from './job-queue.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RedisModule } from './redis.module.js';
+import { UndoneWork } from './undone-work.js';
 import { QueueName } from './queue-names.js';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
@@ -23,7 +24,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
-  providers: [JobQueue, RateLimiter],
-  exports: [JobQueue, RateLimiter, RedisModule, ...queues],
+  providers: [JobQueue, RateLimiter, UndoneWork],
+  exports: [JobQueue, RateLimiter, UndoneWork, RedisModule, ...queues],
 })
 export class QueueModule {}

@@ -35,9 +35,9 @@ export interface TaughtCohortRow {
 
 // What "qualifies for CE" means: enrolled, completed, asked for CE, in a CE-eligible cohort of a
 // course that grants hours. Aliases: e enrollments, c cohorts, co courses.
-const CE_QUALIFIES = `
-  e.status = 'enrolled' AND e.request_ce AND e.completed_at IS NOT NULL
-  AND c.ce_eligible AND co.ce_hours > 0`;
+const CE_ENROLLMENT = `e.status = 'enrolled' AND e.request_ce AND e.completed_at IS NOT NULL`;
+const CE_COHORT = 'c.ce_eligible AND co.ce_hours > 0';
+const CE_QUALIFIES = `${CE_ENROLLMENT} AND ${CE_COHORT}`;
 
 /**
  * SQL that other contexts embed in their own set-based statements where a call would cost a
@@ -56,6 +56,17 @@ export const courseSql = {
      JOIN cohorts c ON c.id = e.cohort_id
      JOIN courses co ON co.id = c.course_id
      WHERE e.cohort_id = ${cohortId} AND ${CE_QUALIFIES}`,
+  /** Completed cohorts whose completions qualify for CE: `id, completed_at`. */
+  completedCeCohorts: `(SELECT c.id, c.completed_at FROM cohorts c JOIN courses co ON co.id = c.course_id
+    WHERE c.status = 'completed' AND ${CE_COHORT})`,
+  /**
+   * Enrollments qualifying for CE (their cohort's part aside) that attended at least one session:
+   * `enrollment_id, cohort_id`.
+   */
+  ceQualifyingAttendedEnrollments: `(SELECT e.id AS enrollment_id, e.cohort_id FROM enrollments e
+    WHERE ${CE_ENROLLMENT} AND EXISTS (
+      SELECT 1 FROM attendance_records a
+      WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.status = 'present'))`,
   /** Cohorts with their titles: `id, title, course_id, course_title`. */
   cohortTitles: `(SELECT c.id, c.title, c.course_id, co.title AS course_title
     FROM cohorts c JOIN courses co ON co.id = c.course_id)`,

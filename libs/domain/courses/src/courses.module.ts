@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
+import { UndoneWork } from '@msc/queue';
 import { AttendanceRecord } from './attendance-record.entity.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
@@ -23,6 +24,7 @@ import { EnrollmentsService } from './enrollments.service.js';
 import { SchedulingService } from './scheduling.service.js';
 import { CohortChangesService } from './cohort-changes.service.js';
 import { SignedLinksModule } from './signed-links.js';
+import { UndoneCompletions } from './undone-completions.js';
 
 export const coursesEntities = [
   Course,
@@ -56,6 +58,7 @@ export const coursesEntities = [
     AttendanceService,
     CompletionService,
     CourseCompletedEvaluator,
+    UndoneCompletions,
   ],
   exports: [
     CalendarFeedsService,
@@ -71,9 +74,12 @@ export class CoursesModule implements OnModuleInit {
   constructor(
     private readonly registry: EvaluatorRegistry,
     private readonly courseCompleted: CourseCompletedEvaluator,
+    private readonly undoneWork: UndoneWork,
+    private readonly undoneCompletions: UndoneCompletions,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.courseCompleted);
+    this.undoneWork.register(this.undoneCompletions);
   }
 }

@@ -5,6 +5,7 @@ import { SignedLinksModule } from '@msc/domain/courses';
 import { AppSecretsModule } from '@msc/domain/identity';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule } from '@msc/domain/pathway';
+import { UndoneWork } from '@msc/queue';
 import { AdminApprovalEvaluator } from './admin-approval.evaluator.js';
 import { CertificationRequest } from './certification-request.entity.js';
 import { CertificationRequestsRepository } from './certification-requests.repository.js';
@@ -20,6 +21,7 @@ import { SigningKeys } from './signing-keys.js';
 import { SigningKeysRepository } from './signing-keys.repository.js';
 import { StatusList } from './status-list.entity.js';
 import { StatusListsRepository } from './status-lists.repository.js';
+import { UndoneCredentials } from './undone-credentials.js';
 
 export const credentialsEntities = [
   CertificationRequest,
@@ -55,6 +57,7 @@ export class SigningKeysModule {}
     CredentialsService,
     DesignationsRepository,
     StatusListsRepository,
+    UndoneCredentials,
   ],
   exports: [CertificationService, CredentialsService, SigningKeysModule],
 })
@@ -62,6 +65,8 @@ export class CredentialsModule implements OnModuleInit {
   constructor(
     private readonly registry: EvaluatorRegistry,
     private readonly adminApproval: AdminApprovalEvaluator,
+    private readonly undoneWork: UndoneWork,
+    private readonly undoneCredentials: UndoneCredentials,
   ) {}
 
   onModuleInit(): void {
@@ -69,5 +74,6 @@ export class CredentialsModule implements OnModuleInit {
     if (this.registry.get(this.adminApproval.kind) !== this.adminApproval) {
       this.registry.register(this.adminApproval);
     }
+    this.undoneWork.register(this.undoneCredentials);
   }
 }

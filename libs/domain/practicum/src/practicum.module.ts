@@ -4,6 +4,7 @@ import { AuditModule } from '@msc/domain/audit';
 import { CourseReadsModule } from '@msc/domain/courses';
 import { NotificationsModule } from '@msc/domain/notifications';
 import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/pathway';
+import { UndoneWork } from '@msc/queue';
 import { BlobReferences, StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
 import { RecordingUpload, RecordingUploadPart } from './recording-upload.entity.js';
@@ -24,6 +25,7 @@ import { ReviewsRepository } from './reviews.repository.js';
 import { ReviewsService } from './reviews.service.js';
 import { TeachingEvidenceRepository } from './teaching-evidence.repository.js';
 import { TeachingRecording } from './teaching-recording.entity.js';
+import { UndoneRecordings } from './undone-recordings.js';
 
 export const practicumEntities = [
   Practicum,
@@ -61,6 +63,7 @@ export const practicumEntities = [
     CoursesTaughtEvaluator,
     SessionsLoggedEvaluator,
     RecordingsApprovedEvaluator,
+    UndoneRecordings,
   ],
   exports: [PracticumService, RecordingsService, RecordingUploadsService, ReviewsService],
 })
@@ -74,6 +77,8 @@ export class PracticumModule implements OnModuleInit {
     private readonly recordingsApproved: RecordingsApprovedEvaluator,
     private readonly blobReferences: BlobReferences,
     private readonly recordings: RecordingsRepository,
+    private readonly undoneWork: UndoneWork,
+    private readonly undoneRecordings: UndoneRecordings,
   ) {}
 
   onModuleInit(): void {
@@ -86,5 +91,6 @@ export class PracticumModule implements OnModuleInit {
       prefix: 'recordings',
       unreferenced: (keys) => this.recordings.unreferencedStorageKeys(keys),
     });
+    this.undoneWork.register(this.undoneRecordings);
   }
 }
