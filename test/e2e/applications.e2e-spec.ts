@@ -88,25 +88,9 @@ describe('attestations and applications (e2e)', () => {
     return res.body.items;
   }
 
-  /** The MSC course completed 8 months ago (recorded after the fact), straight in SQL. */
-  async function completedMscCourse(trainee: TestUser): Promise<void> {
-    const completedAt = DateTime.utc().minus({ months: 8 });
-    const [course] = await app.db.query<{ id: string }>(
-      `INSERT INTO courses (code, title, format, session_count, session_minutes, completion_min_sessions)
-       VALUES ('MSC-' || substr(gen_random_uuid()::text, 1, 8), 'MSC', 'msc_8_week', 8, 150, 7)
-       RETURNING id`,
-    );
-    const [cohort] = await app.db.query<{ id: string }>(
-      `INSERT INTO cohorts (course_id, title, start_date, local_time, time_zone, cadence, capacity, status, completed_at)
-       VALUES ($1, 'Spring', $2::date, '18:00', 'UTC', 'weekly', 20, 'completed', $3) RETURNING id`,
-      [course!.id, completedAt.minus({ weeks: 8 }).toISODate(), completedAt.toJSDate()],
-    );
-    await app.db.query(
-      `INSERT INTO enrollments (cohort_id, user_id, status, enrolled_at, completed_at)
-       VALUES ($1, $2, 'enrolled', $3, $4)`,
-      [cohort!.id, trainee.id, completedAt.minus({ weeks: 9 }).toJSDate(), completedAt.toJSDate()],
-    );
-  }
+  /** The MSC course completed 8 months ago (recorded after the fact). */
+  const completedMscCourse = (trainee: TestUser) =>
+    factories.completedCourse(trainee.id, DateTime.utc().minus({ months: 8 }).toJSDate());
 
   async function verifiedAttestations(trainee: TestUser): Promise<void> {
     for (const kind of KINDS) {
@@ -115,13 +99,8 @@ describe('attestations and applications (e2e)', () => {
     }
   }
 
-  async function practisedDays(trainee: TestUser, days: number): Promise<void> {
-    await app.db.query(
-      `INSERT INTO practice_logs (user_id, practiced_on, minutes, practice)
-       SELECT $1, (now() AT TIME ZONE 'UTC')::date - n, 20, 'sitting' FROM generate_series(0, $2::int - 1) n`,
-      [trainee.id, days],
-    );
-  }
+  const practisedDays = (trainee: TestUser, days: number) =>
+    factories.practiceDays(trainee.id, days);
 
   describe('attestations', () => {
     it('should accept a real PDF as evidence, judged by its bytes, and serve it back', async () => {
