@@ -7,3 +7,4 @@ export * from './attestation-verified.evaluator.js';
 export * from './attestations.service.js';
 export * from './evidence.js';
 export * from './training-application.entity.js';
+export * from './tables.js';

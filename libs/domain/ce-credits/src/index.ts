@@ -5,3 +5,4 @@ export * from './ce-credits.errors.js';
 export * from './ce-credits.module.js';
 export * from './ce-credits.service.js';
 export * from './ce-roster.js';
+export * from './tables.js';

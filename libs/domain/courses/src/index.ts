@@ -21,3 +21,4 @@ export * from './session-plan.js';
 export * from './signed-links.js';
 export * from './practice/index.js';
 export * from './course-reads.js';
+export * from './tables.js';

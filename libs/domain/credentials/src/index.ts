@@ -12,3 +12,4 @@ export * from './open-badge.js';
 export * from './signing-key.entity.js';
 export * from './signing-keys.js';
 export * from './status-list.entity.js';
+export * from './tables.js';

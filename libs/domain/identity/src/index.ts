@@ -11,3 +11,4 @@ export * from './app-secrets.js';
 export * from './password-reset.entity.js';
 export * from './people-lookup.js';
 export * from './people-relation.js';
+export * from './tables.js';

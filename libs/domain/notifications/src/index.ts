@@ -5,3 +5,4 @@ export * from './notifier.js';
 export * from './email-link-minters.js';
 export * from './email-template.js';
 export * from './notification-message.js';
+export * from './tables.js';

@@ -11,3 +11,4 @@ export * from './progress.service.js';
 export * from './requirement.js';
 export * from './sentences.js';
 export * from './trainee-pathway.entity.js';
+export * from './tables.js';

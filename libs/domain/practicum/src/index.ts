@@ -15,3 +15,4 @@ export type { RecordingFilter, ReviewQueueStatus } from './recordings.repository
 export * from './reviews.service.js';
 export * from './teaching-evidence.js';
 export * from './teaching-recording.entity.js';
+export * from './tables.js';
