@@ -5,9 +5,8 @@ import { BlobSweepService } from './blob-sweep.service.js';
 
 /**
  * Housekeeping across contexts (the orphaned-blob sweep, the reconciler of lost background work).
- * The sweep asks BlobReferences, which the owners of blobs fill; the reconciler reads other
- * contexts' tables with plain SQL and enqueues their jobs. It imports none of them, so it can sit
- * beside all of them without a cycle.
+ * The sweep asks BlobReferences (@msc/storage), the reconciler UndoneWork (@msc/queue): registries
+ * the owning contexts fill, so it names none of their tables and imports none of them.
  */
 @Module({
   imports: [StorageModule],
