@@ -14,7 +14,7 @@ import { Designation } from '@msc/domain/credentials';
 import { AccessTokens, PasswordHasher, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
 import { EvaluatorRegistry, RequirementKind, type RequirementResult } from '@msc/domain/pathway';
-import { REVIEW_DUE_DAYS } from '@msc/domain/practicum';
+import { REVIEW_DUE_DAYS, RUBRIC_DOMAINS } from '@msc/domain/practicum';
 import type { TestApp } from './test-app.js';
 
 export const DEFAULT_PASSWORD = 'correct-horse-battery';
@@ -111,8 +111,12 @@ export interface RecordingSpec {
   cohortId: string;
   sessionNumber?: number;
   status?: 'processing' | 'awaiting_review' | 'reviewed' | 'rejected';
-  /** Assigned for review now, due in REVIEW_DUE_DAYS, as the assignment job does. */
+  /** Assigned for review (now, due in REVIEW_DUE_DAYS unless told), as the assignment job does. */
   reviewerId?: string | null;
+  assignedAt?: Date;
+  dueAt?: Date;
+  createdAt?: Date;
+  originalFilename?: string | null;
   storageKey?: string;
   mediaType?: string;
   sizeBytes?: number;
@@ -401,15 +405,17 @@ export class Factories {
   async recording(spec: RecordingSpec): Promise<string> {
     const status = spec.status ?? (spec.reviewerId ? 'awaiting_review' : 'processing');
     const probed = status !== 'processing';
+    const assignedAt = spec.reviewerId ? (spec.assignedAt ?? new Date()) : null;
+    const dueAt = assignedAt
+      ? (spec.dueAt ?? new Date(assignedAt.getTime() + REVIEW_DUE_DAYS * DAY_MS))
+      : null;
     const [row] = await this.db.query<{ id: string }>(
       `INSERT INTO teaching_recordings (practicum_id, trainee_id, cohort_id, session_number,
-         status, storage_key, media_type, size_bytes, sha256, container, duration_seconds,
-         rejection_reason, consent_confirmed_at, reviewer_id, review_assigned_at, review_due_at,
-         reviewed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now(), $13,
-         CASE WHEN $13::uuid IS NOT NULL THEN now() END,
-         CASE WHEN $13::uuid IS NOT NULL THEN now() + make_interval(days => $14) END,
-         CASE WHEN $5 = 'reviewed' THEN now() END)
+         status, storage_key, media_type, original_filename, size_bytes, sha256, container,
+         duration_seconds, rejection_reason, consent_confirmed_at, reviewer_id, review_assigned_at,
+         review_due_at, reviewed_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $17, $14, $15, $16,
+         CASE WHEN $5 = 'reviewed' THEN now() END, $17)
        RETURNING id`,
       [
         spec.practicumId,
@@ -419,13 +425,42 @@ export class Factories {
         status,
         spec.storageKey ?? `recordings/${randomUUID()}`,
         spec.mediaType ?? 'audio/wav',
+        spec.originalFilename ?? null,
         spec.sizeBytes ?? 4_800_044,
         spec.sha256 ?? 'a'.repeat(64),
         probed ? 'WAVE' : null,
         probed ? (spec.durationSeconds ?? 600) : null,
-        status === 'rejected' ? (spec.rejectionReason ?? 'Not a recording') : null,
+        status === 'rejected' ? (spec.rejectionReason ?? 'too_short') : null,
         spec.reviewerId ?? null,
-        REVIEW_DUE_DAYS,
+        assignedAt,
+        dueAt,
+        spec.createdAt ?? new Date(),
+      ],
+    );
+    return row!.id;
+  }
+
+  /** The reviewer's review of a recording (comments aside), as a submitted review leaves it. */
+  async mentorReview(
+    recordingId: string,
+    reviewerId: string,
+    review: {
+      outcome?: 'competent' | 'needs_work';
+      scores?: Record<string, string>;
+      summary?: string;
+    } = {},
+  ): Promise<string> {
+    const [row] = await this.db.query<{ id: string }>(
+      `INSERT INTO mentor_reviews (recording_id, reviewer_id, scores, outcome, summary)
+       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+      [
+        recordingId,
+        reviewerId,
+        JSON.stringify(
+          review.scores ?? Object.fromEntries(RUBRIC_DOMAINS.map((d) => [d, 'competent'])),
+        ),
+        review.outcome ?? 'competent',
+        review.summary ?? 'Summary',
       ],
     );
     return row!.id;
