@@ -52,8 +52,8 @@ const domainOrder = [
   'applications',
   'practicum',
   'credentials',
-  // Reads the other contexts' tables by SQL and enqueues their jobs without importing them; none
-  // of them may depend on it.
+  // Housekeeping on top: it asks registries the contexts fill (UndoneWork, BlobReferences) and
+  // may import any of them; none of them may depend on it.
   'maintenance',
 ];
 const laterContexts = (i) => domainOrder.slice(i + 1).map((c) => `./libs/domain/${c}`);
