@@ -1,17 +1,9 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { EvaluatorRegistry, RequirementKind, type RequirementResult } from '@msc/domain/pathway';
+import { RequirementKind } from '@msc/domain/pathway';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 const inDays = (days: number) => DateTime.utc().plus({ days }).toFormat('yyyy-LL-dd');
-
-const MET: RequirementResult = {
-  met: true,
-  have: 1,
-  need: 1,
-  detail: 'met in the test',
-  metAt: new Date('2024-01-01'),
-};
 
 /** Trainees enrolling themselves in a later stage's course meet that stage's prerequisites first. */
 describe('enrollment prerequisites (e2e)', () => {
@@ -36,19 +28,7 @@ describe('enrollment prerequisites (e2e)', () => {
 
   const api = () => request(app.server);
 
-  /** Every requirement of these kinds met for everyone (the others judged for real). */
-  function meet(...kinds: RequirementKind[]) {
-    const registry = app.get(EvaluatorRegistry);
-    for (const kind of kinds) {
-      restore.push(
-        registry.override({
-          kind,
-          evaluate: async ({ requirements }) =>
-            new Map(requirements.map((r) => [r.key, { ...MET }])),
-        }),
-      );
-    }
-  }
+  const meet = (...kinds: RequirementKind[]) => restore.push(factories.meetRequirements(...kinds));
 
   async function cohortOf(format: string) {
     const course = await api()

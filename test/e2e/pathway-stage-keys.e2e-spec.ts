@@ -1,11 +1,6 @@
 import request from 'supertest';
 import { DateTime } from 'luxon';
-import {
-  EvaluatorRegistry,
-  ProgressService,
-  RequirementKind,
-  type StageDefinition,
-} from '@msc/domain/pathway';
+import { ProgressService, RequirementKind, type StageDefinition } from '@msc/domain/pathway';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 const RENAMED: Record<string, string> = {
@@ -186,22 +181,10 @@ describe('pathway versions without the stage keys of version 1 (e2e)', () => {
     await publish(stages);
     const trainee = await factories.newTrainee();
     // Meet everything the application would have needed, so only the missing step is in the way.
-    const registry = app.get(EvaluatorRegistry);
-    const undo = [
+    const restore = factories.meetRequirements(
       RequirementKind.CourseCompleted,
       RequirementKind.AttestationVerified,
       RequirementKind.PracticeDays,
-    ].map((kind) =>
-      registry.override({
-        kind,
-        evaluate: async ({ requirements }) =>
-          new Map(
-            requirements.map((r) => [
-              r.key,
-              { met: true, have: 1, need: 1, detail: 'met', metAt: new Date('2024-01-01') },
-            ]),
-          ),
-      }),
     );
     try {
       const refused = await api()
@@ -221,7 +204,7 @@ describe('pathway versions without the stage keys of version 1 (e2e)', () => {
         .send({})
         .expect(201);
     } finally {
-      undo.reverse().forEach((restore) => restore());
+      restore();
     }
   });
 });

@@ -282,10 +282,7 @@ describe("the admin's practicums and recordings (e2e)", () => {
       expect(self.body.code).toBe('practicum.reviewer_not_eligible');
       const notMentor = await reassign(ben.id).expect(422);
       expect(notMentor.body.code).toBe('practicum.reviewer_not_eligible');
-      await app.db.query(
-        "INSERT INTO cohort_teachers (cohort_id, user_id, role) VALUES ($1, $2, 'co_teacher')",
-        [cohortId, mentorTrainee.id],
-      );
+      await factories.teachers(cohortId, [{ userId: mentorTrainee.id, role: 'co_teacher' }]);
       const coTeacher = await reassign(mentorTrainee.id).expect(422);
       expect(coTeacher.body.detail).toContain('teaches the recorded cohort');
       await reassign('00000000-0000-4000-8000-000000000000').expect(404);

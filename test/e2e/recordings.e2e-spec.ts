@@ -229,17 +229,14 @@ describe('teaching recordings (e2e)', () => {
   it('should pick the least loaded eligible mentor when the practicum mentor co-teaches the cohort', async () => {
     const busy = await factories.newMentor();
     const free = await factories.newMentor();
-    await app.db.query(
-      "INSERT INTO cohort_teachers (cohort_id, user_id, role) VALUES ($1, $2, 'lead')",
-      [cohortId, mentor.id],
-    );
+    await factories.teachers(cohortId, [{ userId: mentor.id, role: 'lead' }]);
     // busy already owes a review.
-    await app.db.query(
-      `INSERT INTO teaching_recordings (practicum_id, trainee_id, cohort_id, session_number, status,
-         storage_key, media_type, size_bytes, sha256, consent_confirmed_at, reviewer_id)
-       VALUES ($1, $2, $3, 1, 'awaiting_review', 'recordings/' || gen_random_uuid(), 'audio/wav', 1, repeat('a', 64), now(), $4)`,
-      [practicumId, trainee.id, cohortId, busy.id],
-    );
+    await factories.recording({
+      practicumId,
+      traineeId: trainee.id,
+      cohortId,
+      reviewerId: busy.id,
+    });
     const id = (await upload(wav(61)).expect(202)).body.id as string;
     await app.settle();
     expect((await recording(id, admin).expect(200)).body.reviewerId).toBe(free.id);

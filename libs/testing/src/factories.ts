@@ -290,14 +290,21 @@ export class Factories {
         planned.map((s) => s.endsAt.toISOString()),
       ],
     );
-    if (spec.teachers?.length) {
-      await this.db.query(
-        `INSERT INTO cohort_teachers (cohort_id, user_id, role)
-         SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)`,
-        [cohort!.id, spec.teachers.map((t) => t.userId), spec.teachers.map((t) => t.role)],
-      );
-    }
+    await this.teachers(cohort!.id, spec.teachers ?? []);
     return { id: cohort!.id, courseId, sessions: sessions.sort((a, b) => a.number - b.number) };
+  }
+
+  /** The cohort's teachers, in one statement. */
+  async teachers(
+    cohortId: string,
+    teachers: { userId: string; role: Spelling<TeacherRole> }[],
+  ): Promise<void> {
+    if (teachers.length === 0) return;
+    await this.db.query(
+      `INSERT INTO cohort_teachers (cohort_id, user_id, role)
+       SELECT $1, u, r FROM unnest($2::uuid[], $3::text[]) AS t(u, r)`,
+      [cohortId, teachers.map((t) => t.userId), teachers.map((t) => t.role)],
+    );
   }
 
   /** Enrolls the people alike in one statement; the enrollments' ids in the people's order. */
