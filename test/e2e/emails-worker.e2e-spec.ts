@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Test } from '@nestjs/testing';
-import { PlatformModule } from '@msc/api';
+import { PlatformModule } from '@msc/server';
 import { AppConfig, loadConfig } from '@msc/config';
 import { PASSWORD_RESET_MINTER } from '@msc/domain/identity';
 import { EmailLinkMinters } from '@msc/domain/notifications';
