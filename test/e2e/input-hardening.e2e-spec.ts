@@ -5,7 +5,7 @@ import request from 'supertest';
 import { UNPREFIXED_ROUTES } from '@msc/api';
 import { Role } from '@msc/domain/kernel';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
-import { insertCohort, wav } from './practicum.fixtures.js';
+import { wav } from './practicum.fixtures.js';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -142,35 +142,26 @@ describe('malformed input answers 4xx, never 5xx (e2e)', () => {
     const admin = await factories.newAdmin();
     const trainee = await factories.newTrainee();
     const mentor = await factories.newMentor();
-    const [practicum] = await app.db.query<{ id: string }>(
-      'INSERT INTO practicums (trainee_id, mentor_id) VALUES ($1, $2) RETURNING id',
-      [trainee.id, mentor.id],
-    );
-    const cohortId = await insertCohort(app, {
-      startsAt: new Date(Date.now() + 30 * 86_400_000),
-      status: 'open',
-    });
-    const [session] = await app.db.query<{ id: string }>(
-      'SELECT id FROM cohort_sessions WHERE cohort_id = $1 AND number = 1',
-      [cohortId],
-    );
+    const practicumId = await factories.practicum({ traineeId: trainee.id, mentorId: mentor.id });
+    const { id: cohortId, sessions } = await factories.cohort({ startedDaysAgo: -30 });
+    const session = sessions[0]!;
 
     for (const heldAt of ['2027-W10', '2026-074', '20260101', '2026-01-01T10Z']) {
       const res = await request(app.server)
-        .post(`/api/v1/practicums/${practicum!.id}/sessions`)
+        .post(`/api/v1/practicums/${practicumId}/sessions`)
         .set(admin.auth)
         .send({ kind: 'mentoring', heldAt, minutes: 60 });
       expectProblem(res, 400);
     }
     for (const startsAt of ['2027-W10T10:00:00Z', '2026-074T10:00Z']) {
       const res = await request(app.server)
-        .put(`/api/v1/cohorts/${cohortId}/sessions/${session!.id}`)
+        .put(`/api/v1/cohorts/${cohortId}/sessions/${session.id}`)
         .set(admin.auth)
         .send({ startsAt });
       expectProblem(res, 400);
     }
     const fine = await request(app.server)
-      .post(`/api/v1/practicums/${practicum!.id}/sessions`)
+      .post(`/api/v1/practicums/${practicumId}/sessions`)
       .set(admin.auth)
       .send({ kind: 'mentoring', heldAt: '2026-01-05T18:00:00+01:00', minutes: 60 });
     expect(fine.status).toBe(201);
