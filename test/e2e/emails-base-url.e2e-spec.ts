@@ -22,7 +22,7 @@ describe('the base URL of links (e2e)', () => {
       [
         '--import',
         join(ROOT, 'libs/testing/src/ts-register.mjs'),
-        join(ROOT, 'apps/api/src/main.ts'),
+        join(ROOT, 'apps/server/src/main.ts'),
       ],
       {
         cwd: ROOT,
