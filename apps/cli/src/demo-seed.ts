@@ -25,7 +25,7 @@ import { type Actor, Role } from '@msc/domain/kernel';
 import {
   PracticumService,
   PracticumSessionKind,
-  RecordingsService,
+  RecordingSubmissionService,
   ReviewsService,
   RUBRIC_DOMAINS,
 } from '@msc/domain/practicum';
@@ -249,7 +249,7 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
   const attestations = host.get(AttestationsService);
   const applications = host.get(ApplicationsService);
   const practicums = host.get(PracticumService);
-  const recordings = host.get(RecordingsService);
+  const recordings = host.get(RecordingSubmissionService);
   const reviews = host.get(ReviewsService);
   const certification = host.get(CertificationService);
 

@@ -2,7 +2,11 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import { PracticumService, RecordingsService } from '@msc/domain/practicum';
+import {
+  PracticumService,
+  RecordingViewsService,
+  ReviewAssignmentService,
+} from '@msc/domain/practicum';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';
@@ -26,7 +30,8 @@ import {
 export class PracticumAdminController {
   constructor(
     private readonly practicums: PracticumService,
-    private readonly recordings: RecordingsService,
+    private readonly recordings: RecordingViewsService,
+    private readonly reviewAssignment: ReviewAssignmentService,
   ) {}
 
   @Get('practicums')
@@ -72,6 +77,6 @@ export class PracticumAdminController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReassignReviewerDto,
   ) {
-    return this.recordings.reassignReviewer(user, id, body.reviewerId);
+    return this.reviewAssignment.reassignReviewer(user, id, body.reviewerId);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import { RecordingsService, ReviewsService, rubric } from '@msc/domain/practicum';
+import { RecordingViewsService, ReviewsService, rubric } from '@msc/domain/practicum';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';
@@ -18,7 +18,7 @@ import {
 @Controller()
 export class PracticumViewsController {
   constructor(
-    private readonly recordings: RecordingsService,
+    private readonly recordings: RecordingViewsService,
     private readonly reviews: ReviewsService,
   ) {}
 

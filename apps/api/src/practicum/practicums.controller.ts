@@ -21,7 +21,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
 import { Role } from '@msc/domain/kernel';
-import { PracticumService, RecordingsService } from '@msc/domain/practicum';
+import { PracticumService, RecordingSubmissionService } from '@msc/domain/practicum';
 import { AppConfig } from '@msc/config';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
@@ -44,7 +44,7 @@ export class PracticumsController {
   constructor(
     private readonly config: AppConfig,
     private readonly practicums: PracticumService,
-    private readonly recordings: RecordingsService,
+    private readonly recordings: RecordingSubmissionService,
   ) {}
 
   @Roles(Role.Admin)

@@ -3,7 +3,7 @@ import { validate } from 'class-validator';
 import type { Actor } from '@msc/domain/kernel';
 import type {
   RecordingFields,
-  RecordingsService,
+  RecordingSubmissionService,
   StoredRecordingFile,
 } from '@msc/domain/practicum';
 import { StorageError, StorageErrorCode } from '@msc/storage';
@@ -31,7 +31,7 @@ async function recordingFields(fields: Record<string, string>): Promise<Recordin
  * by validation. Fields sent before the file are checked before a byte of it is stored.
  */
 export function recordingForm(
-  recordings: RecordingsService,
+  recordings: RecordingSubmissionService,
   maxBytes: number,
   uploader: Actor,
 ): UploadForm<RecordingFields, StoredRecordingFile> & { file: { required: true } } {

@@ -20,7 +20,12 @@ import type { FastifyReply } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
 import { SignedLinks } from '@msc/domain/courses';
 import { Role } from '@msc/domain/kernel';
-import { RecordingsService, ReviewsService } from '@msc/domain/practicum';
+import {
+  type RecordingContent,
+  RecordingContentService,
+  RecordingViewsService,
+  ReviewsService,
+} from '@msc/domain/practicum';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
@@ -40,7 +45,8 @@ const signedContentPath = (id: string) => `/api/v1/signed/recordings/${id}/conte
 @Controller()
 export class RecordingsController {
   constructor(
-    private readonly recordings: RecordingsService,
+    private readonly recordings: RecordingViewsService,
+    private readonly media: RecordingContentService,
     private readonly reviews: ReviewsService,
     private readonly links: SignedLinks,
   ) {}
@@ -79,7 +85,7 @@ export class RecordingsController {
     @Headers('range') rangeHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.stream(await this.recordings.content(user, id), rangeHeader, reply);
+    await this.stream(await this.media.content(user, id), rangeHeader, reply);
   }
 
   /** The media through the link in the recording's detail: no Authorization header, Range works. */
@@ -102,7 +108,7 @@ export class RecordingsController {
   ): Promise<void> {
     await this.links.verify(signedContentPath(id), link.expires, link.signature);
     reply.header('Referrer-Policy', 'no-referrer');
-    await this.stream(await this.recordings.contentById(id), rangeHeader, reply);
+    await this.stream(await this.media.contentById(id), rangeHeader, reply);
   }
 
   @Roles(Role.Mentor)
@@ -128,7 +134,7 @@ export class RecordingsController {
   }
 
   private async stream(
-    content: Awaited<ReturnType<RecordingsService['content']>>,
+    content: RecordingContent,
     rangeHeader: string | undefined,
     reply: FastifyReply,
   ): Promise<void> {
@@ -141,7 +147,7 @@ export class RecordingsController {
         { headers: { 'Content-Range': `bytes */${content.size}`, 'Accept-Ranges': 'bytes' } },
       );
     }
-    const stream = await this.recordings.read(content, range ?? undefined);
+    const stream = await this.media.read(content, range ?? undefined);
     reply
       .header('Accept-Ranges', 'bytes')
       .header('Content-Type', content.mediaType)

@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { AppConfig } from '@msc/config';
-import { RecordingsService } from '@msc/domain/practicum';
+import { RecordingProbeService, ReviewAssignmentService } from '@msc/domain/practicum';
 import { JobName, QueueName } from '@msc/queue';
 import { type JobHandlers, QueueProcessor } from '../queue-processor.js';
 
@@ -8,17 +8,19 @@ import { type JobHandlers, QueueProcessor } from '../queue-processor.js';
 export class RecordingsProcessor extends QueueProcessor<QueueName.Recordings> {
   readonly queue = QueueName.Recordings;
   readonly handlers: JobHandlers<QueueName.Recordings> = {
-    [JobName.ProbeRecording]: (data) => this.recordings.probe(data.recordingId),
-    [JobName.AssignRecordingReview]: (data) => this.recordings.assignReviewer(data.recordingId),
+    [JobName.ProbeRecording]: (data) => this.probe.probe(data.recordingId),
+    [JobName.AssignRecordingReview]: (data) =>
+      this.reviewAssignment.assignReviewer(data.recordingId),
     [JobName.RecordingReviewReminder]: (data) =>
-      this.recordings.remindReviewer(data.recordingId, data.reviewerId),
+      this.reviewAssignment.remindReviewer(data.recordingId, data.reviewerId),
     [JobName.RecordingReviewEscalation]: (data) =>
-      this.recordings.escalateReview(data.recordingId, data.reviewerId),
+      this.reviewAssignment.escalateReview(data.recordingId, data.reviewerId),
   };
 
   constructor(
     config: AppConfig,
-    private readonly recordings: RecordingsService,
+    private readonly probe: RecordingProbeService,
+    private readonly reviewAssignment: ReviewAssignmentService,
   ) {
     super(config);
   }

@@ -7,9 +7,13 @@ import { EvaluatorRegistry, PathwayModule, ProgressViewers } from '@msc/domain/p
 import { UndoneWork } from '@msc/queue';
 import { BlobReferences, StorageModule } from '@msc/storage';
 import { MentorReview, ReviewComment } from './mentor-review.entity.js';
+import { RecordingContentService } from './recording-content.service.js';
+import { RecordingProbeService } from './recording-probe.service.js';
+import { RecordingSubmissionService } from './recording-submission.service.js';
 import { RecordingUpload, RecordingUploadPart } from './recording-upload.entity.js';
 import { RecordingUploadsRepository } from './recording-uploads.repository.js';
 import { RecordingUploadsService } from './recording-uploads.service.js';
+import { RecordingViewsService } from './recording-views.service.js';
 import {
   CoursesTaughtEvaluator,
   RecordingsApprovedEvaluator,
@@ -20,7 +24,7 @@ import { PracticumSession } from './practicum-session.entity.js';
 import { PracticumService } from './practicum.service.js';
 import { PracticumsRepository } from './practicums.repository.js';
 import { RecordingsRepository } from './recordings.repository.js';
-import { RecordingsService } from './recordings.service.js';
+import { ReviewAssignmentService } from './review-assignment.service.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { ReviewsService } from './reviews.service.js';
 import { TeachingEvidenceRepository } from './teaching-evidence.repository.js';
@@ -52,7 +56,11 @@ export const practicumEntities = [
   ],
   providers: [
     PracticumService,
-    RecordingsService,
+    RecordingSubmissionService,
+    RecordingProbeService,
+    ReviewAssignmentService,
+    RecordingViewsService,
+    RecordingContentService,
     RecordingUploadsService,
     ReviewsService,
     PracticumsRepository,
@@ -65,7 +73,16 @@ export const practicumEntities = [
     RecordingsApprovedEvaluator,
     UndoneRecordings,
   ],
-  exports: [PracticumService, RecordingsService, RecordingUploadsService, ReviewsService],
+  exports: [
+    PracticumService,
+    RecordingSubmissionService,
+    RecordingProbeService,
+    ReviewAssignmentService,
+    RecordingViewsService,
+    RecordingContentService,
+    RecordingUploadsService,
+    ReviewsService,
+  ],
 })
 export class PracticumModule implements OnModuleInit {
   constructor(

@@ -16,7 +16,10 @@ import {
   RecordingUploadsRepository,
   type UploadPartRow,
 } from './recording-uploads.repository.js';
-import { type RecordingFields, RecordingsService } from './recordings.service.js';
+import {
+  type RecordingFields,
+  RecordingSubmissionService,
+} from './recording-submission.service.js';
 
 export interface RecordingUploadView {
   uploadId: string;
@@ -73,7 +76,7 @@ export class RecordingUploadsService {
     private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly uploads: RecordingUploadsRepository,
-    private readonly recordings: RecordingsService,
+    private readonly recordings: RecordingSubmissionService,
     private readonly store: BlobStore,
   ) {}
 

@@ -14,13 +14,9 @@ import {
 } from './practicum.config.js';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
 import { RecordingsRepository, type ReviewQueueStatus } from './recordings.repository.js';
-import {
-  escalationJob,
-  reminderJob,
-  type RecordingSummaryView,
-  toRecordingSummary,
-} from './recordings.service.js';
+import { type RecordingSummaryView, toRecordingSummary } from './recording-views.service.js';
 import { ReviewsRepository } from './reviews.repository.js';
+import { escalationJob, reminderJob } from './review-assignment.service.js';
 import { RecordingStatus } from './teaching-recording.entity.js';
 
 export interface ReviewInput {
