@@ -31,20 +31,6 @@ const OWNED: Record<string, readonly string[]> = {
   '@msc/db': ['outbox'],
 };
 
-/**
- * SQL still naming another context's tables, each with why it is not a port yet. The list may
- * only shrink: an entry that no longer happens fails the check too.
- */
-const KNOWN_CROSSINGS: { file: string; table: string; why: string }[] = [
-  ...['notifications.service.ts', 'notifier.ts'].map((file) => ({
-    file: `libs/domain/notifications/src/${file}`,
-    table: 'users',
-    // identity imports notifications (its e-mail links), so notifications cannot import PEOPLE;
-    // the way out is an inverted port (notifications' recipients, provided by identity).
-    why: 'notifications, a leaf below identity, reads recipients (zone, e-mail, admins) itself',
-  })),
-];
-
 export interface Crossing {
   file: string;
   line: number;
@@ -156,18 +142,10 @@ describe('SQL ownership', () => {
   });
 
   it("should name no other context's table in a context's SQL", () => {
-    const unexpected = allCrossings()
-      .filter((c) => !KNOWN_CROSSINGS.some((k) => k.file === c.file && k.table === c.table))
-      .map((c) => `${c.file}:${c.line} names ${c.table}, a table of ${c.owner}`);
-    expect(unexpected).toEqual([]);
-  });
-
-  it('should list only crossings that still happen', () => {
-    const crossings = allCrossings();
-    const stale = KNOWN_CROSSINGS.filter(
-      (k) => !crossings.some((c) => c.file === k.file && c.table === k.table),
+    const crossings = allCrossings().map(
+      (c) => `${c.file}:${c.line} names ${c.table}, a table of ${c.owner}`,
     );
-    expect(stale).toEqual([]);
+    expect(crossings).toEqual([]);
   });
 
   it('should see a table named in a template, past an interpolated fragment', () => {

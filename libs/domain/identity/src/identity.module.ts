@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
-import { EmailLinkMinters, NotificationsModule } from '@msc/domain/notifications';
+import { EmailLinkMinters, NotificationsModule, Recipients } from '@msc/domain/notifications';
 import { AccessTokens } from './access-tokens.js';
 import { AppSecretsModule } from './app-secrets.js';
 import { AppSecret } from './app-secret.entity.js';
@@ -10,6 +10,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { PasswordResetsRepository } from './password-resets.repository.js';
 import { PeopleLookup } from './people-lookup.js';
+import { PEOPLE } from './people-relation.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { User } from './user.entity.js';
@@ -39,10 +40,12 @@ export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly minters: EmailLinkMinters,
     private readonly identity: IdentityService,
+    private readonly recipients: Recipients,
   ) {}
 
-  /** Password-reset e-mails get their link, with a fresh token, as they are sent. */
+  /** Notifications reach people; password-reset e-mails get their link, with a fresh token, as sent. */
   onModuleInit(): void {
+    this.recipients.provide(PEOPLE);
     this.minters.register(PASSWORD_RESET_MINTER, (resetId) =>
       this.identity.mintPasswordResetLink(resetId),
     );

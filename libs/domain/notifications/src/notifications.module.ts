@@ -5,12 +5,13 @@ import { Mailer } from './mailer.js';
 import { Notification } from './notification.entity.js';
 import { NotificationsService } from './notifications.service.js';
 import { Notifier } from './notifier.js';
+import { Recipients } from './recipients.js';
 
 export const notificationsEntities = [Notification];
 
 @Module({
   imports: [TypeOrmModule.forFeature(notificationsEntities)],
-  providers: [Notifier, NotificationsService, Mailer, EmailLinkMinters],
-  exports: [Notifier, NotificationsService, EmailLinkMinters],
+  providers: [Notifier, NotificationsService, Mailer, EmailLinkMinters, Recipients],
+  exports: [Notifier, NotificationsService, EmailLinkMinters, Recipients],
 })
 export class NotificationsModule {}

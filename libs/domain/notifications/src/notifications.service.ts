@@ -5,6 +5,7 @@ import { EmailLinkMinters } from './email-link-minters.js';
 import { actionFor, fillTimes, renderEmail } from './email-template.js';
 import { Mailer } from './mailer.js';
 import type { EmailRecipientRow, NotificationMessage } from './notification-message.js';
+import { Recipients } from './recipients.js';
 
 export interface NotificationView {
   id: string;
@@ -38,6 +39,7 @@ export class NotificationsService {
     private readonly tx: TransactionHost,
     private readonly mailer: Mailer,
     private readonly minters: EmailLinkMinters,
+    private readonly recipients: Recipients,
   ) {}
 
   /**
@@ -46,13 +48,13 @@ export class NotificationsService {
    */
   async deliver(payload: NotificationMessage): Promise<DeliveryResult> {
     const [person] = await this.tx.query<{ time_zone: string }>(
-      'SELECT time_zone FROM users WHERE id = $1',
+      `SELECT u.time_zone FROM ${this.recipients.relation} u WHERE u.id = $1`,
       [payload.userId],
     );
     if (!person) return 'unknown_user';
     const inserted = await this.tx.query<{ id: string }>(
       `INSERT INTO notifications (user_id, dedupe_key, kind, title, body)
-       SELECT id, $2, $3, $4, $5 FROM users WHERE id = $1
+       SELECT u.id, $2, $3, $4, $5 FROM ${this.recipients.relation} u WHERE u.id = $1
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [
         payload.userId,
@@ -140,7 +142,7 @@ export class NotificationsService {
       title: string;
       body: string;
     }>(
-      `UPDATE notifications n SET email_claimed_at = now() FROM users u
+      `UPDATE notifications n SET email_claimed_at = now() FROM ${this.recipients.relation} u
        WHERE n.dedupe_key = $1 AND n.emailed_at IS NULL AND u.id = n.user_id
          AND (n.email_claimed_at IS NULL
               OR n.email_claimed_at < now() - make_interval(secs => $2))

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { JobName } from '@msc/queue';
 import type { NotificationMessage } from './notification-message.js';
+import { Recipients } from './recipients.js';
 
 export type AdminMessage = Omit<NotificationMessage, 'userId' | 'dedupeKey'>;
 
@@ -11,6 +12,7 @@ export class Notifier {
   constructor(
     private readonly outbox: Outbox,
     private readonly tx: TransactionHost,
+    private readonly recipients: Recipients,
   ) {}
 
   async notify(notification: NotificationMessage): Promise<void> {
@@ -29,7 +31,7 @@ export class Notifier {
    */
   async notifyAdmins(dedupeKey: string, message: AdminMessage): Promise<number> {
     const admins = await this.tx.query<{ id: string }>(
-      "SELECT id FROM users WHERE roles @> ARRAY['admin']::text[] ORDER BY id",
+      `SELECT u.id FROM ${this.recipients.relation} u WHERE u.roles @> ARRAY['admin']::text[] ORDER BY u.id`,
     );
     await this.notifyMany(
       admins.map(({ id }) => ({ ...message, userId: id, dedupeKey: `${dedupeKey}-${id}` })),
