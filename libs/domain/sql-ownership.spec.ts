@@ -31,7 +31,7 @@ const OWNED: Record<string, readonly string[]> = {
   '@msc/db': ['outbox'],
 };
 
-export interface Crossing {
+interface Crossing {
   file: string;
   line: number;
   table: string;
@@ -55,9 +55,10 @@ function literals(file: string, source: string): { text: string; line: number }[
     let text: string | null = null;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
     if (ts.isTemplateExpression(node)) {
-      text = [node.head.text, ...node.templateSpans.map((span) => ` \${…} ${span.literal.text}`)]
-        .join('')
-        .trim();
+      text = [
+        node.head.text,
+        ...node.templateSpans.map((span) => ` \${…} ${span.literal.text}`),
+      ].join('');
     }
     if (text !== null) {
       found.push({ text, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
@@ -72,7 +73,7 @@ function literals(file: string, source: string): { text: string; line: number }[
 }
 
 /** Every place a context's SQL names a table another context (or the platform) owns. */
-export function crossingsIn(context: string, file: string, source: string): Crossing[] {
+function crossingsIn(context: string, file: string, source: string): Crossing[] {
   const crossings: Crossing[] = [];
   for (const literal of literals(file, source)) {
     for (const match of literal.text.matchAll(TABLE_REFERENCE)) {
