@@ -232,6 +232,29 @@ interface CohortPlan {
   complete?: boolean;
 }
 
+type GroupKey = keyof typeof PARTICIPANT_GROUPS;
+
+/** What every scene works with: the platform, the clock, and the people the first scene made. */
+interface DemoWorld {
+  host: SeedHost;
+  db: TransactionHost;
+  now: Date;
+  admin: Actor;
+  maya: string;
+  noah: string;
+  trainee: Record<TraineeKey, string>;
+  groups: Record<GroupKey, string[]>;
+}
+
+const traineeActor = (world: DemoWorld, key: TraineeKey): Actor => ({
+  id: world.trainee[key],
+  roles: [Role.Trainee],
+});
+const dateAgo = (world: DemoWorld, days: number) =>
+  new Date(world.now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+/** Noon UTC `days` ago: the time a logged session or a practice day is put at. */
+const noonAgo = (world: DemoWorld, days: number) => new Date(`${dateAgo(world, days)}T12:00:00Z`);
+
 /**
  * Fills the platform with a demo pathway through its own services: an admin, two mentors, a
  * trainee in each stage with the evidence that puts them there, past cohorts (completed, with
@@ -240,19 +263,6 @@ interface CohortPlan {
  */
 export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSeedResult> {
   const db = host.get(TransactionHost);
-  const identity = host.get(IdentityService);
-  const courses = host.get(CoursesService);
-  const enrollments = host.get(EnrollmentsService);
-  const attendance = host.get(AttendanceService);
-  const completion = host.get(CompletionService);
-  const practice = host.get(PracticeService);
-  const attestations = host.get(AttestationsService);
-  const applications = host.get(ApplicationsService);
-  const practicums = host.get(PracticumService);
-  const recordings = host.get(RecordingSubmissionService);
-  const reviews = host.get(ReviewsService);
-  const certification = host.get(CertificationService);
-
   const participantCount = Object.values(PARTICIPANT_GROUPS).reduce((a, b) => a + b, 0);
   const result = (outcome: DemoSeedResult['outcome']): DemoSeedResult => ({
     outcome,
@@ -276,12 +286,19 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
     );
   }
 
-  const dayAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  const dateAgo = (days: number) => dayAgo(days).toISOString().slice(0, 10);
-  /** Noon UTC `days` ago: the time a logged session or a practice day is put at. */
-  const noonAgo = (days: number) => new Date(`${dateAgo(days)}T12:00:00Z`);
+  const world = await people(host, db, now);
+  const ledCohorts = await cohorts(world);
+  await personalPractice(world);
+  await trainingApplications(world);
+  const practicums = await practicumLedgers(world);
+  await teachingRecordings(world, practicums.cara, practicums.tara, ledCohorts);
+  await designations(world, practicums.cara);
+  return result('seeded');
+}
 
-  // People.
+/** The admin, the mentors, a trainee in each stage and the participants who fill the cohorts. */
+async function people(host: SeedHost, db: TransactionHost, now: Date): Promise<DemoWorld> {
+  const identity = host.get(IdentityService);
   if ((await identity.bootstrapAdmin(DEMO_ADMIN.email, DEMO_ADMIN.password)) !== 'created') {
     throw new Error(`could not create ${DEMO_ADMIN.email}`);
   }
@@ -300,7 +317,6 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       }),
     ),
   );
-  const mentorActor = (id: string): Actor => ({ id, roles: [Role.Mentor] });
 
   const registered = await Promise.all(
     (Object.keys(TRAINEES) as TraineeKey[]).map(async (key) => {
@@ -314,11 +330,9 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       return [key, session.user.id] as const;
     }),
   );
-  const trainee = Object.fromEntries(registered) as Record<TraineeKey, string>;
-  const traineeActor = (key: TraineeKey): Actor => ({ id: trainee[key], roles: [Role.Trainee] });
 
-  const groups = {} as Record<keyof typeof PARTICIPANT_GROUPS, string[]>;
-  for (const group of Object.keys(PARTICIPANT_GROUPS) as (keyof typeof PARTICIPANT_GROUPS)[]) {
+  const groups = {} as Record<GroupKey, string[]>;
+  for (const group of Object.keys(PARTICIPANT_GROUPS) as GroupKey[]) {
     groups[group] = await Promise.all(
       Array.from({ length: PARTICIPANT_GROUPS[group] }, async (_, i) => {
         const session = await identity.register({
@@ -331,8 +345,35 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       }),
     );
   }
+  return {
+    host,
+    db,
+    now,
+    admin,
+    maya: maya!.id,
+    noah: noah!.id,
+    trainee: Object.fromEntries(registered) as Record<TraineeKey, string>,
+    groups,
+  };
+}
 
-  // Courses.
+/**
+ * The three courses and their cohorts: six completed (attendance, completion, CE credits), two
+ * under way and two upcoming, the first of which trainees fill themselves past its capacity.
+ * Answers the ids of the two cohorts Cara led, whose sessions her recordings come from.
+ */
+async function cohorts(world: DemoWorld): Promise<{ firstLed: string; secondLed: string }> {
+  const courses = world.host.get(CoursesService);
+  const enrollments = world.host.get(EnrollmentsService);
+  const { admin, maya, noah, groups } = world;
+  const {
+    practice: priya,
+    applicant: sam,
+    practicum: theo,
+    trained: tara,
+    certified: cara,
+  } = world.trainee;
+
   const msc = await courses.createCourse(admin, {
     code: 'MSC-8W',
     title: 'Mindful Self-Compassion (8 weeks)',
@@ -363,54 +404,44 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
     completionMinSessions: 10,
   });
 
-  const createCohort = async (plan: CohortPlan) => {
-    const cohort = await courses.createCohort(admin, {
-      courseId: plan.courseId,
-      title: plan.title,
-      startDate: dateAgo(plan.startDaysAgo),
-      localTime: '18:00',
-      timeZone: plan.timeZone,
-      capacity: plan.capacity,
-      ceEligible: plan.ceEligible,
-      cadence: plan.cadence,
-    });
-    return { id: cohort.id, plan };
+  const firstLed: CohortPlan = {
+    courseId: msc.id,
+    title: 'MSC online, evenings',
+    startDaysAgo: 430,
+    timeZone: 'America/Los_Angeles',
+    capacity: 20,
+    ceEligible: true,
+    teachers: [{ userId: cara, role: TeacherRole.Lead }],
+    participants: groups.firstLed,
+    complete: true,
   };
-
-  /** Teachers, admin enrollments and the attendance of every session held so far. */
-  const fillCohort = async ({ id, plan }: { id: string; plan: CohortPlan }) => {
-    for (const teacher of plan.teachers ?? []) await courses.addTeacher(admin, id, teacher);
-    for (const userId of plan.participants ?? [])
-      await enrollments.enroll(admin, id, { userId, requestCe: plan.ceEligible });
-    if (!plan.participants?.length) return;
-    const sessions = await db.query<{ id: string; number: number }>(
-      `SELECT id, number FROM cohort_sessions
-       WHERE cohort_id = $1 AND starts_at <= $2 ORDER BY number`,
-      [id, now],
-    );
-    for (const session of sessions) {
-      await attendance.record(
-        admin,
-        id,
-        session.id,
-        plan.participants.map((userId) => ({
-          userId,
-          status: plan.absences?.get(userId)?.includes(session.number)
-            ? AttendanceStatus.Absent
-            : AttendanceStatus.Present,
-        })),
-      );
-    }
-    if (plan.complete) await completion.requestCompletion(admin, id);
+  const secondLed: CohortPlan = {
+    courseId: msc.id,
+    title: 'MSC online, winter',
+    startDaysAgo: 300,
+    timeZone: 'America/Los_Angeles',
+    capacity: 20,
+    ceEligible: true,
+    teachers: [
+      { userId: cara, role: TeacherRole.Lead },
+      { userId: tara, role: TeacherRole.CoTeacher },
+    ],
+    participants: [priya, sam, ...groups.secondLed],
+    absences: new Map([[sam, [5]]]),
+    complete: true,
   };
-
-  const {
-    practice: priya,
-    applicant: sam,
-    practicum: theo,
-    trained: tara,
-    certified: cara,
-  } = trainee;
+  const upcoming: CohortPlan = {
+    courseId: msc.id,
+    title: 'MSC online, next season',
+    startDaysAgo: -21,
+    timeZone: 'Europe/Lisbon',
+    capacity: UPCOMING_CAPACITY,
+    ceEligible: true,
+    teachers: [
+      { userId: cara, role: TeacherRole.Lead },
+      { userId: tara, role: TeacherRole.CoTeacher },
+    ],
+  };
   const plans: CohortPlan[] = [
     {
       courseId: msc.id,
@@ -420,8 +451,8 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       capacity: 24,
       ceEligible: true,
       teachers: [
-        { userId: maya.id, role: TeacherRole.Lead },
-        { userId: noah.id, role: TeacherRole.CoTeacher },
+        { userId: maya, role: TeacherRole.Lead },
+        { userId: noah, role: TeacherRole.CoTeacher },
       ],
       participants: [theo, tara, cara, ...groups.foundations],
       absences: new Map([[groups.foundations[0]!, [4]]]),
@@ -435,7 +466,7 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       timeZone: 'Europe/Lisbon',
       capacity: 30,
       ceEligible: false,
-      teachers: [{ userId: maya.id, role: TeacherRole.Lead }],
+      teachers: [{ userId: maya, role: TeacherRole.Lead }],
       participants: [theo, tara, cara],
       complete: true,
     },
@@ -446,7 +477,7 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       timeZone: 'Europe/Amsterdam',
       capacity: 16,
       ceEligible: false,
-      teachers: [{ userId: noah.id, role: TeacherRole.Lead }],
+      teachers: [{ userId: noah, role: TeacherRole.Lead }],
       participants: [tara, cara],
       complete: true,
     },
@@ -458,7 +489,7 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       capacity: 20,
       ceEligible: true,
       teachers: [
-        { userId: maya.id, role: TeacherRole.Lead },
+        { userId: maya, role: TeacherRole.Lead },
         { userId: tara, role: TeacherRole.CoTeacher },
         { userId: cara, role: TeacherRole.CoTeacher },
       ],
@@ -469,32 +500,8 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       ]),
       complete: true,
     },
-    {
-      courseId: msc.id,
-      title: 'MSC online, evenings',
-      startDaysAgo: 430,
-      timeZone: 'America/Los_Angeles',
-      capacity: 20,
-      ceEligible: true,
-      teachers: [{ userId: cara, role: TeacherRole.Lead }],
-      participants: groups.firstLed,
-      complete: true,
-    },
-    {
-      courseId: msc.id,
-      title: 'MSC online, winter',
-      startDaysAgo: 300,
-      timeZone: 'America/Los_Angeles',
-      capacity: 20,
-      ceEligible: true,
-      teachers: [
-        { userId: cara, role: TeacherRole.Lead },
-        { userId: tara, role: TeacherRole.CoTeacher },
-      ],
-      participants: [priya, sam, ...groups.secondLed],
-      absences: new Map([[sam, [5]]]),
-      complete: true,
-    },
+    firstLed,
+    secondLed,
     {
       courseId: practicumCourse.id,
       title: 'Teacher training practicum, current',
@@ -502,7 +509,7 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       timeZone: 'Europe/Berlin',
       capacity: 16,
       ceEligible: false,
-      teachers: [{ userId: noah.id, role: TeacherRole.Lead }],
+      teachers: [{ userId: noah, role: TeacherRole.Lead }],
       participants: [theo],
     },
     {
@@ -513,64 +520,108 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       capacity: 20,
       ceEligible: true,
       teachers: [
-        { userId: maya.id, role: TeacherRole.Lead },
+        { userId: maya, role: TeacherRole.Lead },
         { userId: theo, role: TeacherRole.CoTeacher },
       ],
       participants: groups.current,
     },
+    upcoming,
+    {
+      courseId: msc.id,
+      title: 'MSC online, autumn',
+      startDaysAgo: -90,
+      timeZone: 'America/New_York',
+      capacity: 24,
+      ceEligible: true,
+      teachers: [{ userId: maya, role: TeacherRole.Lead }],
+    },
   ];
-  const upcomingPlan: CohortPlan = {
-    courseId: msc.id,
-    title: 'MSC online, next season',
-    startDaysAgo: -21,
-    timeZone: 'Europe/Lisbon',
-    capacity: UPCOMING_CAPACITY,
-    ceEligible: true,
-    teachers: [
-      { userId: cara, role: TeacherRole.Lead },
-      { userId: tara, role: TeacherRole.CoTeacher },
-    ],
-  };
-  const laterPlan: CohortPlan = {
-    courseId: msc.id,
-    title: 'MSC online, autumn',
-    startDaysAgo: -90,
-    timeZone: 'America/New_York',
-    capacity: 24,
-    ceEligible: true,
-    teachers: [{ userId: maya.id, role: TeacherRole.Lead }],
-  };
 
-  const created: { id: string; plan: CohortPlan }[] = [];
-  for (const plan of [...plans, upcomingPlan, laterPlan]) created.push(await createCohort(plan));
-  await host.settle(); // sessions generated, cohorts open
-  for (const cohort of created) await fillCohort(cohort);
-  await host.settle(); // completions, CE credits, notifications
-  const cohortId = (plan: CohortPlan) => created.find((c) => c.plan === plan)!.id;
+  const ids = new Map<CohortPlan, string>();
+  for (const plan of plans) {
+    const cohort = await courses.createCohort(admin, {
+      courseId: plan.courseId,
+      title: plan.title,
+      startDate: dateAgo(world, plan.startDaysAgo),
+      localTime: '18:00',
+      timeZone: plan.timeZone,
+      capacity: plan.capacity,
+      ceEligible: plan.ceEligible,
+      cadence: plan.cadence,
+    });
+    ids.set(plan, cohort.id);
+  }
+  await world.host.settle(); // sessions generated, cohorts open
+  for (const plan of plans) await fillCohort(world, ids.get(plan)!, plan);
+  await world.host.settle(); // completions, CE credits, notifications
 
-  // The upcoming cohort: trainees enroll themselves; the last ones land on the waitlist.
-  const upcomingId = cohortId(upcomingPlan);
-  for (const userId of [trainee.newcomer, ...groups.upcoming]) {
-    await enrollments.enroll({ id: userId, roles: [Role.Trainee] }, upcomingId, {
+  // Trainees enroll themselves in the upcoming cohort; the last ones land on the waitlist.
+  for (const userId of [world.trainee.newcomer, ...groups.upcoming]) {
+    await enrollments.enroll({ id: userId, roles: [Role.Trainee] }, ids.get(upcoming)!, {
       requestCe: true,
     });
   }
+  return { firstLed: ids.get(firstLed)!, secondLed: ids.get(secondLed)! };
+}
 
-  // Personal practice: logged practice days and attestations with evidence.
+/** Teachers, admin enrollments and the attendance of every session held so far. */
+async function fillCohort(world: DemoWorld, id: string, plan: CohortPlan): Promise<void> {
+  const { admin } = world;
+  for (const teacher of plan.teachers ?? [])
+    await world.host.get(CoursesService).addTeacher(admin, id, teacher);
+  for (const userId of plan.participants ?? [])
+    await world.host
+      .get(EnrollmentsService)
+      .enroll(admin, id, { userId, requestCe: plan.ceEligible });
+  if (!plan.participants?.length) return;
+  const sessions = await world.db.query<{ id: string; number: number }>(
+    `SELECT id, number FROM cohort_sessions
+     WHERE cohort_id = $1 AND starts_at <= $2 ORDER BY number`,
+    [id, world.now],
+  );
+  for (const session of sessions) {
+    await world.host.get(AttendanceService).record(
+      admin,
+      id,
+      session.id,
+      plan.participants.map((userId) => ({
+        userId,
+        status: plan.absences?.get(userId)?.includes(session.number)
+          ? AttendanceStatus.Absent
+          : AttendanceStatus.Present,
+      })),
+    );
+  }
+  if (plan.complete) await world.host.get(CompletionService).requestCompletion(admin, id);
+}
+
+const ATTESTED: Record<AttestationKind, string> = {
+  [AttestationKind.DailyPractice2y]:
+    'I have practised mindfulness daily for over two years, mostly sitting meditation.',
+  [AttestationKind.SilentRetreat5d]:
+    'I attended a 7-day silent insight retreat led by two experienced teachers.',
+  [AttestationKind.GroupTeaching]:
+    'I have guided weekly meditation groups at my workplace for a year.',
+};
+
+/** Logged practice days and attestations with evidence: pending for Priya, verified for the rest. */
+async function personalPractice(world: DemoWorld): Promise<void> {
+  const practice = world.host.get(PracticeService);
+  const attestations = world.host.get(AttestationsService);
   const logPractice = async (key: TraineeKey, daysPractised: number) => {
     const kinds = Object.values(PracticeKind);
     for (let i = 0; i < daysPractised; i++) {
       // Spread over the last 60 days, today left out (the trainee's today may be UTC's yesterday).
       const daysAgo = 1 + Math.floor((i * 59) / daysPractised);
       await practice.log(
-        traineeActor(key),
+        traineeActor(world, key),
         {
-          date: dateAgo(daysAgo),
+          date: dateAgo(world, daysAgo),
           minutes: 20 + ((i * 7) % 25),
           practice: kinds[i % kinds.length]!,
           note: i % 9 === 0 ? 'Felt settled after the practice.' : null,
         },
-        now,
+        world.now,
       );
     }
   };
@@ -578,14 +629,6 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
   for (const key of ['applicant', 'practicum', 'trained', 'certified'] as const)
     await logPractice(key, 50);
 
-  const ATTESTED: Record<AttestationKind, string> = {
-    [AttestationKind.DailyPractice2y]:
-      'I have practised mindfulness daily for over two years, mostly sitting meditation.',
-    [AttestationKind.SilentRetreat5d]:
-      'I attended a 7-day silent insight retreat led by two experienced teachers.',
-    [AttestationKind.GroupTeaching]:
-      'I have guided weekly meditation groups at my workplace for a year.',
-  };
   const attest = async (key: TraineeKey, verify: boolean) => {
     for (const kind of Object.values(AttestationKind)) {
       const evidence = await attestations.storeEvidence(
@@ -593,12 +636,12 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
         `${kind}.pdf`,
       );
       const attestation = await attestations.submit(
-        traineeActor(key),
+        traineeActor(world, key),
         { kind, statement: ATTESTED[kind] },
         evidence,
       );
       if (verify) {
-        await attestations.decide(admin, attestation.id, {
+        await attestations.decide(world.admin, attestation.id, {
           decision: 'verified',
           note: 'Evidence checked.',
         });
@@ -608,27 +651,40 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
   await attest('practice', false);
   for (const key of ['applicant', 'practicum', 'trained', 'certified'] as const)
     await attest(key, true);
+}
 
-  // Teacher-training applications: one waiting for a decision, three approved.
-  await applications.submit(traineeActor('applicant'), {
+/** Teacher-training applications: Sam's waiting for a decision, three approved. */
+async function trainingApplications(world: DemoWorld): Promise<void> {
+  const applications = world.host.get(ApplicationsService);
+  await applications.submit(traineeActor(world, 'applicant'), {
     kind: ApplicationKind.TeacherTraining,
     statement: 'I would like to bring self-compassion to the nurses I work with.',
   });
   for (const key of ['practicum', 'trained', 'certified'] as const) {
-    const application = await applications.submit(traineeActor(key), {
+    const application = await applications.submit(traineeActor(world, key), {
       kind: ApplicationKind.TeacherTraining,
       statement: 'I have practised for years and want to teach MSC in my community.',
     });
-    await applications.decide(admin, application.id, {
+    await applications.decide(world.admin, application.id, {
       decision: 'approved',
       note: 'Welcome to teacher training.',
     });
   }
+}
 
-  // Practicums and their ledgers (consultations during the co-taught course, mentoring after).
-  const theoPracticum = await practicums.create(admin, { traineeId: theo, mentorId: maya.id });
-  const taraPracticum = await practicums.create(admin, { traineeId: tara, mentorId: noah.id });
-  const caraPracticum = await practicums.create(admin, { traineeId: cara, mentorId: noah.id });
+/** Practicums and their ledgers (consultations during the co-taught course, mentoring after). */
+async function practicumLedgers(world: DemoWorld): Promise<{ tara: string; cara: string }> {
+  const practicums = world.host.get(PracticumService);
+  const { admin, trainee } = world;
+  const theo = await practicums.create(admin, {
+    traineeId: trainee.practicum,
+    mentorId: world.maya,
+  });
+  const tara = await practicums.create(admin, { traineeId: trainee.trained, mentorId: world.noah });
+  const cara = await practicums.create(admin, {
+    traineeId: trainee.certified,
+    mentorId: world.noah,
+  });
   const logSessions = async (
     practicumId: string,
     kind: PracticumSessionKind,
@@ -639,51 +695,59 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       await practicums.logSession(
         admin,
         practicumId,
-        { kind, heldAt: noonAgo(days), minutes },
-        now,
+        { kind, heldAt: noonAgo(world, days), minutes },
+        world.now,
       );
   };
   const every = (from: number, step: number, count: number) =>
     Array.from({ length: count }, (_, i) => from - i * step);
-  await logSessions(theoPracticum.id, PracticumSessionKind.Consultation, [12, 5], 90);
-  await logSessions(taraPracticum.id, PracticumSessionKind.Consultation, every(558, 5, 10), 90);
-  await logSessions(caraPracticum.id, PracticumSessionKind.Consultation, every(558, 5, 10), 90);
-  await logSessions(taraPracticum.id, PracticumSessionKind.Mentoring, every(290, 14, 5), 60);
-  await logSessions(caraPracticum.id, PracticumSessionKind.Mentoring, every(420, 12, 14), 60);
+  await logSessions(theo.id, PracticumSessionKind.Consultation, [12, 5], 90);
+  await logSessions(tara.id, PracticumSessionKind.Consultation, every(558, 5, 10), 90);
+  await logSessions(cara.id, PracticumSessionKind.Consultation, every(558, 5, 10), 90);
+  await logSessions(tara.id, PracticumSessionKind.Mentoring, every(290, 14, 5), 60);
+  await logSessions(cara.id, PracticumSessionKind.Mentoring, every(420, 12, 14), 60);
+  return { tara: tara.id, cara: cara.id };
+}
 
-  // Teaching recordings: four of Cara's to be rated competent, one of Tara's awaiting review.
-  const firstLedId = cohortId(plans[4]!);
-  const secondLedId = cohortId(plans[5]!);
+/** Four of Cara's recordings rated competent by their assigned reviewers, one of Tara's waiting. */
+async function teachingRecordings(
+  world: DemoWorld,
+  caraPracticum: string,
+  taraPracticum: string,
+  led: { firstLed: string; secondLed: string },
+): Promise<void> {
+  const recordings = world.host.get(RecordingSubmissionService);
+  const reviews = world.host.get(ReviewsService);
   const upload = async (key: TraineeKey, practicumId: string, cohort: string, session: number) => {
     const file = await recordings.storeFile(
       Readable.from([teachingRecordingWav(75)]),
       `session-${session}.wav`,
     );
     return recordings.register(
-      traineeActor(key),
+      traineeActor(world, key),
       practicumId,
       { cohortId: cohort, sessionNumber: session },
       file,
     );
   };
   const caraRecordings = [
-    await upload('certified', caraPracticum.id, firstLedId, 3),
-    await upload('certified', caraPracticum.id, firstLedId, 6),
-    await upload('certified', caraPracticum.id, secondLedId, 2),
-    await upload('certified', caraPracticum.id, secondLedId, 7),
+    await upload('certified', caraPracticum, led.firstLed, 3),
+    await upload('certified', caraPracticum, led.firstLed, 6),
+    await upload('certified', caraPracticum, led.secondLed, 2),
+    await upload('certified', caraPracticum, led.secondLed, 7),
   ];
-  await upload('trained', taraPracticum.id, secondLedId, 4);
-  await host.settle(); // probed, reviewer assigned
+  await upload('trained', taraPracticum, led.secondLed, 4);
+  await world.host.settle(); // probed, reviewer assigned
   const levels = ['competent', 'proficient', 'competent', 'advanced', 'proficient', 'competent'];
   for (const [i, recording] of caraRecordings.entries()) {
-    const [row] = await db.query<{ reviewer_id: string | null; status: string }>(
+    const [row] = await world.db.query<{ reviewer_id: string | null; status: string }>(
       'SELECT reviewer_id, status FROM teaching_recordings WHERE id = $1',
       [recording.id],
     );
     if (!row?.reviewer_id) {
       throw new Error(`recording ${recording.id} was not assigned a reviewer (${row?.status})`);
     }
-    await reviews.submit(mentorActor(row.reviewer_id), recording.id, {
+    await reviews.submit({ id: row.reviewer_id, roles: [Role.Mentor] }, recording.id, {
       scores: Object.fromEntries(
         RUBRIC_DOMAINS.map((domain, d) => [domain, levels[(d + i) % levels.length]!]),
       ),
@@ -694,18 +758,28 @@ export async function seedDemo(host: SeedHost, now = new Date()): Promise<DemoSe
       summary: 'Competent across every domain; the pacing of the guided practice stood out.',
     });
   }
+}
 
-  // Designations: Trained for Tara and Cara, then Certified for Cara; credentials are issued by jobs.
+/** Trained for Tara and Cara, then Certified for Cara; the credentials are issued by jobs. */
+async function designations(world: DemoWorld, caraPracticum: string): Promise<void> {
+  const certification = world.host.get(CertificationService);
   for (const key of ['trained', 'certified'] as const) {
-    const request = await certification.request(traineeActor(key), Designation.TrainedTeacher);
-    await certification.decide(admin, request.id, 'approved', 'Practicum completed.');
+    const request = await certification.request(
+      traineeActor(world, key),
+      Designation.TrainedTeacher,
+    );
+    await certification.decide(world.admin, request.id, 'approved', 'Practicum completed.');
   }
   const certified = await certification.request(
-    traineeActor('certified'),
+    traineeActor(world, 'certified'),
     Designation.CertifiedTeacher,
   );
-  await certification.decide(admin, certified.id, 'approved', 'Certification requirements met.');
-  await practicums.close(admin, caraPracticum.id);
-  await host.settle(); // credentials signed, notifications delivered
-  return result('seeded');
+  await certification.decide(
+    world.admin,
+    certified.id,
+    'approved',
+    'Certification requirements met.',
+  );
+  await world.host.get(PracticumService).close(world.admin, caraPracticum);
+  await world.host.settle(); // credentials signed, notifications delivered
 }
