@@ -222,7 +222,7 @@ export class Factories {
     const courseId =
       typeof spec.course === 'string'
         ? spec.course
-        : await this.course({ sessions: spec.sessions, ...spec.course });
+        : await this.course({ ...spec.course, sessions: spec.course?.sessions ?? spec.sessions });
     const [course] = await this.db.query<{ session_count: number; session_minutes: number }>(
       'SELECT session_count, session_minutes FROM courses WHERE id = $1',
       [courseId],
