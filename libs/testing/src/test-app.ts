@@ -38,6 +38,37 @@ export interface TestAppOptions {
 
 let appsCreated = 0;
 
+let superuser: Promise<boolean> | undefined;
+
+/**
+ * Empties the tables the tests write, as TRUNCATE … RESTART IDENTITY CASCADE would: one DELETE
+ * each with triggers and foreign-key checks off (session_replication_role, which a superuser may
+ * set; every table that references them is emptied with them), then the sequences those tables
+ * own back to their start. On tables holding a test's few rows this takes milliseconds where
+ * TRUNCATE, which gives each of 30 tables new files, took most of a second per test. A role that
+ * is not a superuser gets the TRUNCATE.
+ */
+async function emptyTables(dataSource: DataSource, tables: string[]): Promise<void> {
+  const names = tables.map((t) => `"${t}"`);
+  superuser ??= dataSource
+    .query<{ on: boolean }[]>(`SELECT current_setting('is_superuser') = 'on' AS on`)
+    .then(([row]) => row?.on === true);
+  if (!(await superuser)) {
+    await dataSource.query(`TRUNCATE ${names.join(', ')} RESTART IDENTITY CASCADE`);
+    return;
+  }
+  await dataSource.transaction(async (manager) => {
+    await manager.query('SET LOCAL session_replication_role = replica');
+    await manager.query(names.map((name) => `DELETE FROM ${name};`).join('\n'));
+    await manager.query(
+      `SELECT setval(d.objid::regclass, s.seqstart, false)
+         FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+        WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+          AND d.deptype IN ('a', 'i') AND d.refobjid = ANY ($1::regclass[])`,
+      [names],
+    );
+  });
+}
 /** A running platform (API and worker in one process) on this jest worker's database and Redis prefix. */
 export class TestApp {
   constructor(
@@ -69,11 +100,7 @@ export class TestApp {
   async reset(): Promise<void> {
     await this.settle().catch(() => undefined);
     const tables = await truncatableTables();
-    if (tables.length) {
-      await this.get(DataSource).query(
-        `TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`,
-      );
-    }
+    if (tables.length) await emptyTables(this.get(DataSource), tables);
     const keys = await this.redis.keys(`${this.config.REDIS_PREFIX}:rate:*`);
     // keys() returns prefixed names; del() would prefix again, so strip it.
     const prefix = `${this.config.REDIS_PREFIX}:`;
