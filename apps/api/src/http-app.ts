@@ -97,8 +97,9 @@ export async function configureHttpApp(
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 64 * 1024 } });
   app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_ROUTES });
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, {
+  // Built on the first request for it, not at every start (scanning every route and DTO costs
+  // most of a second of CPU, which each test app paid).
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     useGlobalPrefix: false,
     swaggerUiEnabled: options.swaggerUi ?? true,
