@@ -306,7 +306,9 @@ describe('outbox (e2e)', () => {
     const user = await factories.newTrainee();
     const item = notification(user.id);
 
-    const outboxId = await app.db.transaction(() => app.get(Outbox).add(item));
+    const outboxId = await app.db.transaction(() =>
+      app.get(Outbox).add(item, { runOfItsOwn: true }),
+    );
     await app.settle();
 
     const jobs = await jobsOf(JobName.DeliverNotification);
@@ -345,7 +347,9 @@ describe('outbox (e2e)', () => {
     const relay = app.get(OutboxRelay);
     await queue().pause();
     try {
-      const outboxId = await app.db.transaction(() => app.get(Outbox).add(notification(user.id)));
+      const outboxId = await app.db.transaction(() =>
+        app.get(Outbox).add(notification(user.id), { runOfItsOwn: true }),
+      );
       await relay.drain();
       // The crash: queue.add succeeded, but marking the row sent never committed.
       await app.db.query('UPDATE outbox SET sent_at = NULL WHERE id = $1', [outboxId]);
@@ -370,7 +374,9 @@ describe('outbox (e2e)', () => {
 
   it('should not run a job again when a crashed relay re-sends it after it completed', async () => {
     const user = await factories.newTrainee();
-    const outboxId = await app.db.transaction(() => app.get(Outbox).add(notification(user.id)));
+    const outboxId = await app.db.transaction(() =>
+      app.get(Outbox).add(notification(user.id), { runOfItsOwn: true }),
+    );
     await app.settle();
     const before = await queue().getJob(outboxId);
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QUEUE_OF_JOB, type JobItem } from '@msc/queue';
+import { jobIdOf, QUEUE_OF_JOB, type JobItem } from '@msc/queue';
 import { TransactionHost } from './transaction-host.js';
 
 export const OUTBOX_CHANNEL = 'outbox';
@@ -7,8 +7,13 @@ export const OUTBOX_CHANNEL = 'outbox';
 export interface OutboxOptions {
   /** Run the job this long after the transaction commits. */
   delayMs?: number;
-  /** A deterministic BullMQ job id, for jobs that may later be removed (reminders); else the row id. */
+  /** The BullMQ job id; by default the item's deterministic one (`jobIdOf`). */
   jobId?: string;
+  /**
+   * The outbox row's id as the job id instead: each add is a run of its own, never taken for a
+   * job of the item's deterministic id that waits, runs or finished before.
+   */
+  runOfItsOwn?: boolean;
 }
 
 /**
@@ -33,7 +38,7 @@ export class Outbox {
         item.name,
         JSON.stringify(item.data),
         options.delayMs ?? 0,
-        options.jobId ?? null,
+        options.runOfItsOwn ? null : (options.jobId ?? jobIdOf(item)),
       );
       return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::bigint, $${base + 5}::text)`;
     });

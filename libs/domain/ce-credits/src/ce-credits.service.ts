@@ -101,7 +101,10 @@ export class CeCreditsService {
     }
     await this.tx.transaction(async () => {
       // The outbox row id is the job id: each request is a run of its own.
-      await this.outbox.add({ name: JobName.IssueCohortCeCredits, data: { cohortId } });
+      await this.outbox.add(
+        { name: JobName.IssueCohortCeCredits, data: { cohortId } },
+        { runOfItsOwn: true },
+      );
       await this.audit.record({
         actorId: actor.id,
         action: 'ce_credits.issuance_requested',

@@ -122,7 +122,10 @@ export class CohortChangesService {
       await this.cohorts.update(cohortId, changes);
       if (changes.capacity !== undefined && changes.capacity > cohort.capacity) {
         // The same job a withdrawal enqueues: first in, first out, idempotent under the lock.
-        await this.outbox.add({ name: JobName.PromoteWaitlist, data: { cohortId } });
+        await this.outbox.add(
+          { name: JobName.PromoteWaitlist, data: { cohortId } },
+          { runOfItsOwn: true },
+        );
       }
       const obsolete: string[] = [];
       // A cohort still in `scheduling` has no sessions yet: its job plans from the new start.
@@ -162,7 +165,7 @@ export class CohortChangesService {
     const obsolete = before.flatMap((s) => reminderJobIds(s));
     for (const session of after) {
       for (const job of reminderJobs(session, now))
-        await this.outbox.add(job.item, { delayMs: job.delayMs, jobId: job.jobId });
+        await this.outbox.add(job.item, { delayMs: job.delayMs });
     }
     const oldLast = before[before.length - 1];
     const newLast = after[after.length - 1];
@@ -174,7 +177,7 @@ export class CohortChangesService {
       cohort.created_at < newLast.ends_at
     ) {
       const job = autoCompletionJob(cohort.id, newLast.ends_at, grace);
-      await this.outbox.add(job.item, { delayMs: job.dueAt.getTime() - now, jobId: job.jobId });
+      await this.outbox.add(job.item, { delayMs: job.dueAt.getTime() - now });
     }
     const first = after[0];
     if (first) {

@@ -76,7 +76,7 @@ export class CompletionService {
         };
         // No job id of our own: the outbox row's id is the job's, so each request is a run of its
         // own and never meets a failed job an earlier request left behind in BullMQ.
-        await this.outbox.add(job);
+        await this.outbox.add(job, { runOfItsOwn: true });
         await this.audit.record({
           actorId: actor.id,
           action: 'cohort.completion_requested',
@@ -124,7 +124,10 @@ export class CompletionService {
       if (cohort.ce_eligible) {
         // A run of its own each time (the outbox id): a completion after a reopening issues to
         // the newly eligible; the credits already issued stay as they are.
-        await this.outbox.add({ name: JobName.IssueCohortCeCredits, data: { cohortId } });
+        await this.outbox.add(
+          { name: JobName.IssueCohortCeCredits, data: { cohortId } },
+          { runOfItsOwn: true },
+        );
       }
       await this.notifier.notifyMany(
         completed.map((row) => ({

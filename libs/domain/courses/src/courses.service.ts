@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/domain/kernel';
-import { JobName, jobIdOf, type JobItem } from '@msc/queue';
+import { JobName, type JobItem } from '@msc/queue';
 import { CohortStatus, SessionCadence } from './cohort.entity.js';
 import type { TeacherRole } from './cohort-teacher.entity.js';
 import { CourseFormat, DeliveryMode } from './course.entity.js';
@@ -305,7 +305,7 @@ export class CoursesService {
         createdBy: actor.id,
       });
       const job: JobItem = { name: JobName.GenerateCohortSessions, data: { cohortId: id } };
-      await this.outbox.add(job, { jobId: jobIdOf(job) });
+      await this.outbox.add(job);
       await this.audit.record({
         actorId: actor.id,
         action: 'cohort.created',

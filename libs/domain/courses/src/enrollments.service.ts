@@ -215,7 +215,10 @@ export class EnrollmentsService {
         );
       }
       if (before.status === EnrollmentStatus.Enrolled)
-        await this.outbox.add({ name: JobName.PromoteWaitlist, data: { cohortId } });
+        await this.outbox.add(
+          { name: JobName.PromoteWaitlist, data: { cohortId } },
+          { runOfItsOwn: true },
+        );
     });
   }
 

@@ -29,7 +29,7 @@ export const REMINDER_OFFSETS: Record<ReminderOffset, number> = {
 export function reminderJobs(
   session: Pick<SessionRow, 'id' | 'starts_at'>,
   now: number,
-): { item: JobItem; delayMs: number; jobId: string }[] {
+): { item: JobItem; delayMs: number }[] {
   const startsAt = new Date(session.starts_at);
   return (Object.keys(REMINDER_OFFSETS) as ReminderOffset[])
     .map((offset) => {
@@ -37,11 +37,7 @@ export function reminderJobs(
         name: JobName.SendSessionReminder,
         data: { sessionId: session.id, offset, startsAt: startsAt.toISOString() },
       };
-      return {
-        item,
-        delayMs: startsAt.getTime() - REMINDER_OFFSETS[offset] - now,
-        jobId: jobIdOf(item),
-      };
+      return { item, delayMs: startsAt.getTime() - REMINDER_OFFSETS[offset] - now };
     })
     .filter((job) => job.delayMs > 0);
 }
@@ -118,17 +114,14 @@ export class SchedulingService {
       const now = Date.now();
       for (const session of sessions) {
         for (const job of reminderJobs(session, now))
-          await this.outbox.add(job.item, { delayMs: job.delayMs, jobId: job.jobId });
+          await this.outbox.add(job.item, { delayMs: job.delayMs });
       }
       // Completes by itself once the grace after the last session is over, attendance open till
       // then; the record of an earlier cohort (its last session already over) waits for an admin.
       const last = sessions[sessions.length - 1];
       if (last && last.ends_at.getTime() > now) {
         const job = autoCompletionJob(cohortId, last.ends_at, this.config.COMPLETION_GRACE_DAYS);
-        await this.outbox.add(job.item, {
-          delayMs: job.dueAt.getTime() - now,
-          jobId: job.jobId,
-        });
+        await this.outbox.add(job.item, { delayMs: job.dueAt.getTime() - now });
       }
       await this.audit.record({
         actorId: null,
@@ -177,17 +170,14 @@ export class SchedulingService {
       const moved = await this.cohorts.moveSession(sessionId, startsAt, endsAt);
       const now = Date.now();
       for (const job of reminderJobs(moved, now))
-        await this.outbox.add(job.item, { delayMs: job.delayMs, jobId: job.jobId });
+        await this.outbox.add(job.item, { delayMs: job.delayMs });
       const obsoleteJobIds = reminderJobIds(before);
       if (!next) {
         const grace = this.config.COMPLETION_GRACE_DAYS;
         obsoleteJobIds.push(autoCompletionJob(cohortId, before.ends_at, grace).jobId);
         if (endsAt.getTime() > now && !cohort.reopened_at && cohort.created_at < endsAt) {
           const job = autoCompletionJob(cohortId, endsAt, grace);
-          await this.outbox.add(job.item, {
-            delayMs: job.dueAt.getTime() - now,
-            jobId: job.jobId,
-          });
+          await this.outbox.add(job.item, { delayMs: job.dueAt.getTime() - now });
         }
       }
       if (endsAt.getTime() > now) {

@@ -171,7 +171,10 @@ export class CertificationService {
           );
         }
         designationId = granted.id;
-        await this.outbox.add({ name: JobName.IssueCredential, data: { designationId } });
+        await this.outbox.add(
+          { name: JobName.IssueCredential, data: { designationId } },
+          { runOfItsOwn: true },
+        );
       }
       await this.audit.record({
         actorId: actor.id,

@@ -16,12 +16,16 @@ export class Notifier {
   ) {}
 
   async notify(notification: NotificationMessage): Promise<void> {
-    await this.outbox.add({ name: JobName.DeliverNotification, data: notification });
+    await this.outbox.add(
+      { name: JobName.DeliverNotification, data: notification },
+      { runOfItsOwn: true },
+    );
   }
 
   async notifyMany(notifications: NotificationMessage[]): Promise<void> {
     await this.outbox.addMany(
       notifications.map((data) => ({ name: JobName.DeliverNotification, data })),
+      { runOfItsOwn: true },
     );
   }
 

@@ -71,7 +71,10 @@ export class RecordingProbeService {
       if (!(await this.recordings.markProbed(row.id, { durationSeconds, container }))) {
         return 'skipped';
       }
-      await this.outbox.add({ name: JobName.AssignRecordingReview, data: { recordingId: row.id } });
+      await this.outbox.add(
+        { name: JobName.AssignRecordingReview, data: { recordingId: row.id } },
+        { runOfItsOwn: true },
+      );
       return 'awaiting_review';
     });
   }

@@ -135,7 +135,10 @@ export class RecordingSubmissionService {
           sizeBytes: file.size,
           sha256: file.sha256,
         });
-        await this.outbox.add({ name: JobName.ProbeRecording, data: { recordingId: row.id } });
+        await this.outbox.add(
+          { name: JobName.ProbeRecording, data: { recordingId: row.id } },
+          { runOfItsOwn: true },
+        );
         await this.audit.record({
           actorId: actor.id,
           action: 'recording.uploaded',

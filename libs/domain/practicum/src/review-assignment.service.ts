@@ -74,14 +74,8 @@ export class ReviewAssignmentService {
       await this.recordings.assignReviewer(row.id, reviewerId, { assignedAt: now, dueAt });
       const reminder = reminderJob(row.id, reviewerId);
       const escalation = escalationJob(row.id, reviewerId);
-      await this.outbox.add(reminder, {
-        delayMs: REVIEW_REMINDER_DAYS * DAY_MS,
-        jobId: jobIdOf(reminder),
-      });
-      await this.outbox.add(escalation, {
-        delayMs: REVIEW_ESCALATION_DAYS * DAY_MS,
-        jobId: jobIdOf(escalation),
-      });
+      await this.outbox.add(reminder, { delayMs: REVIEW_REMINDER_DAYS * DAY_MS });
+      await this.outbox.add(escalation, { delayMs: REVIEW_ESCALATION_DAYS * DAY_MS });
       await this.audit.record({
         actorId: null,
         action: 'recording.review_assigned',
@@ -149,14 +143,8 @@ export class ReviewAssignmentService {
       await this.recordings.reassignReviewer(id, reviewerId, { assignedAt: now, dueAt });
       const reminder = reminderJob(id, reviewerId);
       const escalation = escalationJob(id, reviewerId);
-      await this.outbox.add(reminder, {
-        delayMs: REVIEW_REMINDER_DAYS * DAY_MS,
-        jobId: jobIdOf(reminder),
-      });
-      await this.outbox.add(escalation, {
-        delayMs: REVIEW_ESCALATION_DAYS * DAY_MS,
-        jobId: jobIdOf(escalation),
-      });
+      await this.outbox.add(reminder, { delayMs: REVIEW_REMINDER_DAYS * DAY_MS });
+      await this.outbox.add(escalation, { delayMs: REVIEW_ESCALATION_DAYS * DAY_MS });
       await this.audit.record({
         actorId: actor.id,
         action: 'recording.reviewer_reassigned',
