@@ -1,6 +1,6 @@
 import { CourseFormat, CoursesService } from '@msc/domain/courses';
 import { AccessTokens } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { quantile, round, startBenchPlatform } from './bench-platform.js';
 
 const TRAINEES = Number(process.env.BENCH_ENROLL_TRAINEES ?? 500);

@@ -1,5 +1,5 @@
 import { AccessTokens } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { seedDemo } from '@msc/cli';
 import { quantile, round, startBenchPlatform } from './bench-platform.js';
 

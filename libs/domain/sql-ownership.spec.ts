@@ -16,7 +16,6 @@ const DOMAIN = join(ROOT, 'libs/domain');
 
 /** Who owns each table: every context's declared list (its tables.ts), and the platform's outbox. */
 const OWNED: Record<string, readonly string[]> = {
-  kernel: [],
   identity: identityTables,
   audit: auditTables,
   notifications: notificationsTables,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ProgressService, RequirementKind } from '@msc/domain/pathway';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 describe('certification (e2e)', () => {

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import request from 'supertest';
 import { UNPREFIXED_ROUTES } from '@msc/api';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
 import { wav } from './practicum.fixtures.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 /** A date on the trainee's own calendar, `days` from their today. */

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { EvaluatorRegistry, RequirementKind } from '@msc/domain/pathway';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 import { insertCohort } from './practicum.fixtures.js';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 import { wav } from './practicum.fixtures.js';
 import {

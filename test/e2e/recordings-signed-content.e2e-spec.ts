@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { SignedLinks } from '@msc/domain/courses';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 import { wav } from './practicum.fixtures.js';
 import { insertPracticum, insertTitledCohort } from './practicum-views.fixtures.js';

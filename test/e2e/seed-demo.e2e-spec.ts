@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, type TestApp } from '@msc/testing';
 import { type DemoSeedResult, seedDemo, UPCOMING_CAPACITY } from '@msc/cli';
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { createTestApp, expectProblem, Factories, type TestApp, type TestUser } from '@msc/testing';
 
 /** Ownership and separation of duties found by the security review, held as regressions. */

@@ -21,7 +21,7 @@ import {
 } from '@msc/domain/courses';
 import { CertificationService, Designation } from '@msc/domain/credentials';
 import { IdentityService } from '@msc/domain/identity';
-import { type Actor, Role } from '@msc/domain/kernel';
+import { type Actor, Role } from '@msc/kernel';
 import {
   PracticumService,
   PracticumSessionKind,

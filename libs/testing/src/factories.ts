@@ -12,7 +12,7 @@ import {
 } from '@msc/domain/courses';
 import { Designation } from '@msc/domain/credentials';
 import { AccessTokens, PasswordHasher, type UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { EvaluatorRegistry, RequirementKind, type RequirementResult } from '@msc/domain/pathway';
 import { REVIEW_DUE_DAYS, RUBRIC_DOMAINS } from '@msc/domain/practicum';
 import type { TestApp } from './test-app.js';

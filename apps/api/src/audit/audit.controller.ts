@@ -15,7 +15,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { AuditLog } from '@msc/domain/audit';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { IsInstant } from '../common/validators.js';
 import { ApiProblem } from '../http/api-problem.js';
 import { ApiProblems } from '../http/dto/problem.response.js';

@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { CeCreditsService } from '@msc/domain/ce-credits';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';

@@ -29,7 +29,7 @@ import {
   SchedulingService,
 } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';

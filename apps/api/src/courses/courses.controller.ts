@@ -12,7 +12,7 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CoursesService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles, SignedIn } from '../http/roles.decorator.js';

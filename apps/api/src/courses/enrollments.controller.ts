@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { AttendanceService, EnrollmentsService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { PageQuery } from '../common/pagination.dto.js';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';

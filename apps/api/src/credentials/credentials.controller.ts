@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import { CredentialsService, SigningKeys, VC_JWT_MEDIA_TYPE } from '@msc/domain/credentials';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { Public } from '../http/public.decorator.js';
 import { ApiFileResponse, ApiProblems } from '../http/dto/problem.response.js';

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IdentityService } from '@msc/domain/identity';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 import { ApiProblem } from './api-problem.js';
 import { IS_PUBLIC, ROLES } from './public.decorator.js';
 

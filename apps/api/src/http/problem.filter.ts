@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@msc/domain/kernel';
+import { DomainError } from '@msc/kernel';
 import { ApiProblem } from './api-problem.js';
 import { unavailableDependency } from './dependency-errors.js';
 import { STATUS_OF_DOMAIN_CODE } from './domain-error-map.js';

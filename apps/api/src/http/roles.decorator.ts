@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 import { ApiProblemResponse } from './dto/problem.response.js';
 import { ROLES } from './public.decorator.js';
 

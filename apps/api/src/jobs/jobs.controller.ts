@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, Role } from '@msc/domain/kernel';
+import { type Actor, Role } from '@msc/kernel';
 import {
   type FailedJobView,
   type JobItem,

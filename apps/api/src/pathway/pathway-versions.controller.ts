@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { PathwayVersionsService } from '@msc/domain/pathway';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { ProgressService } from '@msc/domain/pathway';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblemResponse, ApiProblems } from '../http/dto/problem.response.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PracticeService } from '@msc/domain/courses';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { CurrentUser } from '../http/current-user.decorator.js';
 import { ApiProblems } from '../http/dto/problem.response.js';
 import { Roles } from '../http/roles.decorator.js';

@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { PracticumService, RecordingSubmissionService } from '@msc/domain/practicum';
 import { AppConfig } from '@msc/config';
 import { CurrentUser } from '../http/current-user.decorator.js';

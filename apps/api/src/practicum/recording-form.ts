@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import type {
   RecordingFields,
   RecordingSubmissionService,

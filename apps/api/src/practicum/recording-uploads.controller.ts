@@ -27,7 +27,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { RecordingUploadsService, type RecordingUploadView } from '@msc/domain/practicum';
 import { ApiProblem } from '../http/api-problem.js';
 import { CurrentUser } from '../http/current-user.decorator.js';

@@ -19,7 +19,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { UserView } from '@msc/domain/identity';
 import { SignedLinks } from '@msc/domain/courses';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import {
   type RecordingContent,
   RecordingContentService,

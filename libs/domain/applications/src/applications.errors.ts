@@ -1,4 +1,4 @@
-import { DomainError } from '@msc/domain/kernel';
+import { DomainError } from '@msc/kernel';
 
 export enum ApplicationsErrorCode {
   AttestationNotFound = 'applications.attestation_not_found',

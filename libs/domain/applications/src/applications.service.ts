@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { type PathwayStep, ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { ApplicationsError, ApplicationsErrorCode } from './applications.errors.js';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import {
   type BlobSource,

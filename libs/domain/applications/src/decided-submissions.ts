@@ -1,6 +1,6 @@
 import type { TransactionHost } from '@msc/db';
 import type { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { PEOPLE } from '@msc/domain/identity';
 import { ownDecision } from './applications.errors.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import type { AttendanceStatus } from './attendance-record.entity.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { CohortStatus } from './cohort.entity.js';

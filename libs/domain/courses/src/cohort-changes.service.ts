@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { JobName, type JobItem } from '@msc/queue';
 import { CohortStatus, SessionCadence } from './cohort.entity.js';
 import type { TeacherRole } from './cohort-teacher.entity.js';

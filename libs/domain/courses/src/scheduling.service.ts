@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import {
   JobName,

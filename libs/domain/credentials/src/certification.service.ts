@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { ProgressService, RequirementKind, type UnmetRequirement } from '@msc/domain/pathway';
 import { JobName } from '@msc/queue';

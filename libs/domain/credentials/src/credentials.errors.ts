@@ -1,4 +1,4 @@
-import { DomainError } from '@msc/domain/kernel';
+import { DomainError } from '@msc/kernel';
 
 export enum CredentialsErrorCode {
   RequirementsUnmet = 'credentials.requirements_unmet',

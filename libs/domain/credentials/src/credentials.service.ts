@@ -5,7 +5,7 @@ import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { SignedLinks } from '@msc/domain/courses';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { encodeStatusList } from './bitstring-status-list.js';
 import { CertificationRequestsRepository } from './certification-requests.repository.js';

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, Role } from '@msc/domain/kernel';
+import { type Actor, Role } from '@msc/kernel';
 import { type EmailAction, Notifier } from '@msc/domain/notifications';
 import { RateLimiter } from '@msc/queue';
 import { AccessTokens } from './access-tokens.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 
 export interface PersonMatch {
   id: string;

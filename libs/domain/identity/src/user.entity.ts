@@ -6,7 +6,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 
 @Entity('users')
 // Expression indexes of the people lookup, which TypeORM cannot declare; the migration

@@ -1,4 +1,4 @@
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 
 /** What the API shows of a user. */
 export interface UserView {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 import { USER_COLUMNS, type UserRow } from './user.view.js';
 
 export interface NewUser {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { EvaluatorRegistry } from './evaluator-registry.js';
 import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
 import { validateStages } from './pathway-validation.js';

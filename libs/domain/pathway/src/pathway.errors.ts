@@ -1,4 +1,4 @@
-import { DomainError } from '@msc/domain/kernel';
+import { DomainError } from '@msc/kernel';
 
 export enum PathwayErrorCode {
   TraineeNotFound = 'pathway.trainee_not_found',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { EvaluatorRegistry } from './evaluator-registry.js';
 import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
 import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-versions.repository.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '@msc/domain/kernel';
+import { DomainError } from '@msc/kernel';
 
 export enum PracticumErrorCode {
   PracticumNotFound = 'practicum.not_found',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin, Role } from '@msc/domain/kernel';
+import { type Actor, isAdmin, Role } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { SESSION_CLOCK_SKEW_MS } from './practicum.config.js';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
-import type { Role } from '@msc/domain/kernel';
+import type { Role } from '@msc/kernel';
 import { PEOPLE } from '@msc/domain/identity';
 import type { PracticumSessionKind } from './practicum-session.entity.js';
 import type { PracticumStatus } from './practicum.entity.js';

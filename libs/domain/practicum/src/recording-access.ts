@@ -1,4 +1,4 @@
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
 import type { RecordingRow, RecordingsRepository } from './recordings.repository.js';
 

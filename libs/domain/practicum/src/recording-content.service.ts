@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { BlobStore, type ByteRange } from '@msc/storage';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';
 import { visibleRecording } from './recording-access.js';

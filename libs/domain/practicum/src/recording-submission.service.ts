@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { JobName } from '@msc/queue';
 import { BlobStore } from '@msc/storage';
 import { PracticumError, PracticumErrorCode } from './practicum.errors.js';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@msc/config';
 import { TransactionHost } from '@msc/db';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import { BlobStore, SNIFF_BYTES, StorageError, StorageErrorCode } from '@msc/storage';
 import {
   UPLOAD_CHUNK_MAX_BYTES,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, Role } from '@msc/domain/kernel';
+import { type Actor, Role } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { jobIdOf, type JobItem, JobName, JobQueue, QueueName } from '@msc/queue';
 import {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { type Actor, isAdmin } from '@msc/domain/kernel';
+import { type Actor, isAdmin } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { jobIdOf, JobQueue, QueueName } from '@msc/queue';
 import { ReviewOutcome } from './mentor-review.entity.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

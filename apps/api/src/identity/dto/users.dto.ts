@@ -17,7 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { LOOKUP_LIMIT } from '@msc/domain/identity';
-import { Role } from '@msc/domain/kernel';
+import { Role } from '@msc/kernel';
 import { PageQuery } from '../../common/pagination.dto.js';
 
 export class CreateUserDto {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@msc/domain/kernel';
+import type { Actor } from '@msc/kernel';
 import {
   type CalendarDate,
   practiceStats,
