@@ -41,6 +41,18 @@ export const practicumEntities = [
   RecordingUploadPart,
 ];
 
+/** The use cases, what the API and the worker call. */
+const useCases = [
+  PracticumService,
+  RecordingSubmissionService,
+  RecordingProbeService,
+  ReviewAssignmentService,
+  RecordingViewsService,
+  RecordingContentService,
+  RecordingUploadsService,
+  ReviewsService,
+];
+
 /**
  * Practicums, their session ledger, teaching recordings and reviews; judges the `courses_taught`,
  * `sessions_logged` and `recordings_approved` requirements and lets mentors see their trainees' progress.
@@ -55,14 +67,7 @@ export const practicumEntities = [
     StorageModule,
   ],
   providers: [
-    PracticumService,
-    RecordingSubmissionService,
-    RecordingProbeService,
-    ReviewAssignmentService,
-    RecordingViewsService,
-    RecordingContentService,
-    RecordingUploadsService,
-    ReviewsService,
+    ...useCases,
     PracticumsRepository,
     RecordingUploadsRepository,
     RecordingsRepository,
@@ -73,16 +78,7 @@ export const practicumEntities = [
     RecordingsApprovedEvaluator,
     UndoneRecordings,
   ],
-  exports: [
-    PracticumService,
-    RecordingSubmissionService,
-    RecordingProbeService,
-    ReviewAssignmentService,
-    RecordingViewsService,
-    RecordingContentService,
-    RecordingUploadsService,
-    ReviewsService,
-  ],
+  exports: useCases,
 })
 export class PracticumModule implements OnModuleInit {
   constructor(
