@@ -75,6 +75,8 @@ describe('Admin courses page (web)', () => {
     await row().getByRole('button', { name: 'Edit course' }).click();
     const form = page.getByRole('region', { name: `Edit course ${code}` });
     await form.getByLabel(/^Sessions(?! to)/).waitFor();
+    // The plan's fields wait, disabled, until the course's cohorts have been read.
+    await form.getByText('Checking the course’s cohorts…').first().waitFor({ state: 'detached' });
     expect(await form.getByLabel('Format').isEnabled()).toBe(true);
     await form.getByLabel('Title').fill(`Edited ${code}`);
     await form.getByLabel(/^Sessions(?! to)/).fill('6');
