@@ -42,7 +42,7 @@ const SHARED_DIST = join(BUILD_DIR, 'shared', 'dist');
 const mainOf = (dist: string) => join(dist, 'apps', 'server', 'src', 'main.js');
 
 /** Runs a build step without blocking the event loop, so that two steps can run side by side. */
-function run(command: string, args: string[], { tolerateTypeErrors = false } = {}): Promise<void> {
+function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // jest sets NODE_ENV=test, which would give vite React's development build.
     const child = spawn(command, args, {
@@ -54,9 +54,7 @@ function run(command: string, args: string[], { tolerateTypeErrors = false } = {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code) =>
-      code === 0 || tolerateTypeErrors
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`)),
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`)),
     );
   });
 }
@@ -80,21 +78,17 @@ export async function buildServer(runName: string): Promise<string> {
     '--logLevel',
     'warn',
   ]);
-  const api = run(
-    bin('tsc'),
-    [
-      '-p',
-      'tsconfig.build.json',
-      '--outDir',
-      SHARED_DIST,
-      '--incremental',
-      '--tsBuildInfoFile',
-      join(BUILD_DIR, 'shared', 'tsbuildinfo'),
-      // Emit only: the same JavaScript, and the types are npm run check's business.
-      '--noCheck',
-    ],
-    { tolerateTypeErrors: true },
-  ).then(async () => {
+  const api = run(bin('tsc'), [
+    '-p',
+    'tsconfig.build.json',
+    '--outDir',
+    SHARED_DIST,
+    '--incremental',
+    '--tsBuildInfoFile',
+    join(BUILD_DIR, 'shared', 'tsbuildinfo'),
+    // Emit only: the same JavaScript, and the types are npm run check's business.
+    '--noCheck',
+  ]).then(async () => {
     if (!existsSync(mainOf(SHARED_DIST))) throw new Error(`tsc emitted no ${mainOf(SHARED_DIST)}`);
     cpSync(SHARED_DIST, dist, { recursive: true });
     await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json', '--outDir', dist]);

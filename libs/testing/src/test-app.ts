@@ -69,6 +69,7 @@ async function emptyTables(dataSource: DataSource, tables: string[]): Promise<vo
     );
   });
 }
+
 /** A running platform (API and worker in one process) on this jest worker's database and Redis prefix. */
 export class TestApp {
   constructor(
