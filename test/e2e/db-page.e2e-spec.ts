@@ -9,6 +9,7 @@ const MULTIPLES: Omit<PageQuery, 'orderBy'> = {
 
 interface PlanNode {
   'Node Type': string;
+  'Actual Loops'?: number;
   'Index Name'?: string;
   'Scan Direction'?: string;
   'Presorted Key'?: string[];
@@ -16,6 +17,14 @@ interface PlanNode {
 }
 
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+// Each number's count of divisors, a per-row aggregate over the page's row.
+const DIVISORS: NonNullable<PageQuery['perRow']> = {
+  joins: `CROSS JOIN LATERAL (
+            SELECT count(*)::int AS divisors FROM generate_series(1, page.n) AS d
+            WHERE page.n % d = 0) x`,
+  columns: 'page.n, x.divisors',
+};
 
 describe('TransactionHost.page (e2e)', () => {
   let app: TestApp;
@@ -109,6 +118,131 @@ describe('TransactionHost.page (e2e)', () => {
     expect(query).toHaveBeenCalledTimes(1);
   });
 
+  it('should give each row of the page its per-row columns, in the order of the list', async () => {
+    const page = await app.db.page<{ n: number; divisors: number }>(
+      { ...MULTIPLES, params: [20, 3], orderBy: 'n DESC', perRow: DIVISORS },
+      { limit: 3, offset: 1 },
+    );
+
+    expect(page).toEqual({
+      items: [
+        { n: 15, divisors: 4 },
+        { n: 12, divisors: 6 },
+        { n: 9, divisors: 3 },
+      ],
+      total: 6,
+    });
+  });
+
+  it('should count the whole list exactly, whatever the per-row joins add to a row', async () => {
+    const page = await app.db.page<{ n: number; divisor: number }>(
+      {
+        sql: 'SELECT n FROM generate_series(1, 1000) AS n',
+        orderBy: 'n',
+        // Several result rows per list row: the total still counts the list's rows.
+        perRow: {
+          joins: 'JOIN generate_series(1, 3) AS d ON page.n % d = 0',
+          columns: 'page.n, d AS divisor',
+        },
+      },
+      { limit: 4, offset: 0 },
+    );
+
+    expect(page.total).toBe(1000);
+    // The page holds the list's first four rows; the order among one row's divisors is not given.
+    expect(page.items.map((row) => [row.n, row.divisor]).sort()).toEqual([
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [3, 1],
+      [3, 3],
+      [4, 1],
+      [4, 2],
+    ]);
+  });
+
+  it('should run the per-row joins for the rows of the page only', async () => {
+    const statement = pageStatement(
+      { ...MULTIPLES, params: [3000, 1], orderBy: 'n', perRow: DIVISORS },
+      { limit: 5, offset: 100 },
+    );
+
+    const [row] = await app.db.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
+      statement.params,
+    );
+
+    // The divisor count runs once a row of the page, not once for each of the 3,000 of the list.
+    const loops = nodesOf(row!['QUERY PLAN'][0].Plan).map((node) => node['Actual Loops'] ?? 0);
+    expect(Math.max(...loops)).toBe(5);
+  });
+
+  it('should still report the total on a page past the end of a list with per-row joins', async () => {
+    const query = jest.spyOn(app.db, 'query');
+
+    const page = await app.db.page<{ n: number; divisors: number }>(
+      { ...MULTIPLES, params: [20, 3], orderBy: 'n', perRow: DIVISORS },
+      { limit: 5, offset: 6 },
+    );
+
+    expect(page).toEqual({ items: [], total: 6 });
+    expect(query).toHaveBeenCalledTimes(2);
+  });
+
+  it('should page through ties without repeating or losing a row, the last key deciding', async () => {
+    // Ten rows share each value of `tens`; n breaks the ties.
+    const list: PageQuery = {
+      sql: 'SELECT n, n / 10 AS tens FROM generate_series(1, 30) AS n',
+      orderBy: 'tens DESC, n',
+      perRow: { ...DIVISORS, columns: 'page.n, page.tens, x.divisors' },
+    };
+    const expected = [...Array.from({ length: 30 }, (_, i) => i + 1)].sort(
+      (a, b) => Math.floor(b / 10) - Math.floor(a / 10) || a - b,
+    );
+
+    const seen: number[] = [];
+    for (let offset = 0; offset < 30; offset += 4) {
+      const page = await app.db.page<{ n: number }>(list, { limit: 4, offset });
+      expect(page.total).toBe(30);
+      seen.push(...page.items.map((row) => row.n));
+    }
+
+    expect(seen).toEqual(expected);
+  });
+
+  it('should count in the scan of the page when asked to, with the same answer', async () => {
+    const query = jest.spyOn(app.db, 'query');
+
+    const windowed = await app.db.page<{ n: number }>(
+      { ...MULTIPLES, params: [20, 3], orderBy: 'n DESC', total: 'window' },
+      { limit: 2, offset: 1 },
+    );
+    const enriched = await app.db.page<{ n: number; divisors: number }>(
+      { ...MULTIPLES, params: [20, 3], orderBy: 'n DESC', total: 'window', perRow: DIVISORS },
+      { limit: 2, offset: 1 },
+    );
+
+    expect(windowed).toEqual({
+      items: [
+        { n: 15, label: 'row 15' },
+        { n: 12, label: 'row 12' },
+      ],
+      total: 6,
+    });
+    expect(enriched).toEqual({
+      items: [
+        { n: 15, divisors: 4 },
+        { n: 12, divisors: 6 },
+      ],
+      total: 6,
+    });
+    expect(query).toHaveBeenCalledTimes(2);
+    expect(query.mock.calls.map(([sql]) => sql)).toEqual([
+      expect.stringContaining('count(*) OVER ()'),
+      expect.stringContaining('count(*) OVER ()'),
+    ]);
+  });
+
   it("should read within the caller's transaction", async () => {
     const user = await factories.newUser({ displayName: 'Inside' });
 
@@ -128,17 +262,15 @@ describe('TransactionHost.page (e2e)', () => {
     expect(page.total).toBe(1);
   });
 
-  it('should keep the list query flattened, so that its index still gives the order', async () => {
-    const statement = pageStatement(
-      {
-        sql: `SELECT id, kind, title, created_at FROM notifications WHERE user_id = $1`,
-        params: ['00000000-0000-0000-0000-000000000000'],
-        orderBy: 'created_at DESC, id DESC',
-      },
-      { limit: 20, offset: 0 },
-    );
+  // A user's notifications, newest first: notifications_user_created_idx gives the order.
+  const INBOX: PageQuery = {
+    sql: `SELECT id, kind, title, created_at FROM notifications WHERE user_id = $1`,
+    params: ['00000000-0000-0000-0000-000000000000'],
+    orderBy: 'created_at DESC, id DESC',
+  };
 
-    const plan = await app.db.transaction(async () => {
+  const planOf = (statement: { sql: string; params: unknown[] }) =>
+    app.db.transaction(async () => {
       // The tables are nearly empty: make the planner take an index wherever one fits.
       await app.db.query('SET LOCAL enable_seqscan = off');
       await app.db.query('SET LOCAL enable_bitmapscan = off');
@@ -149,10 +281,7 @@ describe('TransactionHost.page (e2e)', () => {
       return row!['QUERY PLAN'][0].Plan;
     });
 
-    // Were the subquery planned apart (not pulled up), it would not know the outer ORDER BY: a
-    // forward scan and a full sort. Pulled up, the index is read backwards, already in order.
-    const nodes = nodesOf(plan);
-    expect(nodes.map((node) => node['Node Type'])).not.toContain('Subquery Scan');
+  const readInOrderFromTheIndex = (nodes: PlanNode[]) => {
     expect(nodes).toContainEqual(
       expect.objectContaining({
         'Node Type': 'Index Scan',
@@ -166,5 +295,35 @@ describe('TransactionHost.page (e2e)', () => {
         'Presorted Key': ['notifications.created_at'],
       }),
     );
+  };
+
+  it('should keep the list query flattened, so that its index still gives the order', async () => {
+    const plan = await planOf(pageStatement(INBOX, { limit: 20, offset: 0 }));
+
+    // Were the subquery planned apart (not pulled up), it would not know the outer ORDER BY: a
+    // forward scan and a full sort. Pulled up, the index is read backwards, already in order.
+    const nodes = nodesOf(plan);
+    expect(nodes.map((node) => node['Node Type'])).not.toContain('Subquery Scan');
+    readInOrderFromTheIndex(nodes);
+  });
+
+  it('should keep the list query flattened under the cut when rows have per-row joins', async () => {
+    const plan = await planOf(
+      pageStatement(
+        {
+          ...INBOX,
+          perRow: {
+            joins: 'JOIN notifications n ON n.id = page.id',
+            columns: 'n.id, n.kind, n.title, n.body, n.created_at',
+          },
+        },
+        { limit: 20, offset: 0 },
+      ),
+    );
+
+    // The page (the list cut at its limit) is a subquery of its own, planned below the joins.
+    const page = nodesOf(plan).find((node) => node['Node Type'] === 'Limit');
+    expect(page).toBeDefined();
+    readInOrderFromTheIndex(nodesOf(page!));
   });
 });
