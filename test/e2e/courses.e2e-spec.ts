@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { EvaluatorRegistry, RequirementKind } from '@msc/domain/pathway';
+import { RequirementKind } from '@msc/domain/pathway';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
 import { createTestApp, Factories, type TestApp, type TestUser } from '@msc/testing';
 
@@ -536,39 +536,30 @@ describe('courses (e2e)', () => {
       expect(Number(ce!.n)).toBe(1);
       await mark(admin, cohort.id, s1!.id, [{ userId: b.id, status: 'present' }]).expect(409);
 
-      const evaluator = app.get(EvaluatorRegistry).get(RequirementKind.CourseCompleted)!;
-      const results = await evaluator.evaluate({
-        traineeId: b.id,
-        now: new Date(),
-        requirements: [
-          {
-            key: 'msc',
-            kind: RequirementKind.CourseCompleted,
-            title: 'MSC',
-            params: { formats: ['msc_8_week'] },
-          },
-        ],
-      });
+      const results = await factories.judge(b.id, [
+        {
+          key: 'msc',
+          kind: RequirementKind.CourseCompleted,
+          title: 'MSC',
+          params: { formats: ['msc_8_week'] },
+        },
+      ]);
       expect(results.get('msc')).toMatchObject({ met: false, have: 1, need: 2 });
       expect(results.get('msc')!.nextStep).toBe('Enroll in an 8-week MSC course');
-      const forA = await evaluator.evaluate({
-        traineeId: a.id,
-        now: new Date(),
-        requirements: [
-          {
-            key: 'msc',
-            kind: RequirementKind.CourseCompleted,
-            title: 'MSC',
-            params: { formats: ['msc_8_week', 'msc_intensive'] },
-          },
-          {
-            key: 'tt',
-            kind: RequirementKind.CourseCompleted,
-            title: 'TT',
-            params: { formats: ['teacher_training'] },
-          },
-        ],
-      });
+      const forA = await factories.judge(a.id, [
+        {
+          key: 'msc',
+          kind: RequirementKind.CourseCompleted,
+          title: 'MSC',
+          params: { formats: ['msc_8_week', 'msc_intensive'] },
+        },
+        {
+          key: 'tt',
+          kind: RequirementKind.CourseCompleted,
+          title: 'TT',
+          params: { formats: ['teacher_training'] },
+        },
+      ]);
       expect(forA.get('msc')).toMatchObject({ met: true, have: 2, need: 2 });
       expect(forA.get('msc')!.metAt!.toISOString()).toBe(s3!.endsAt);
       expect(forA.get('tt')).toMatchObject({ met: false, have: 0 });
@@ -579,21 +570,16 @@ describe('courses (e2e)', () => {
       const cohort = await newCohort(course.id, { startDate: inDays(-60) });
       const trainee = await factories.newTrainee();
       await enroll(admin, cohort.id, { userId: trainee.id }).expect(201);
-      const evaluator = app.get(EvaluatorRegistry).get(RequirementKind.CourseCompleted)!;
       const judge = async () =>
         (
-          await evaluator.evaluate({
-            traineeId: trainee.id,
-            now: new Date(),
-            requirements: [
-              {
-                key: 'msc',
-                kind: RequirementKind.CourseCompleted,
-                title: 'MSC',
-                params: { formats: ['msc_8_week'] },
-              },
-            ],
-          })
+          await factories.judge(trainee.id, [
+            {
+              key: 'msc',
+              kind: RequirementKind.CourseCompleted,
+              title: 'MSC',
+              params: { formats: ['msc_8_week'] },
+            },
+          ])
         ).get('msc')!;
 
       expect(await judge()).toMatchObject({

@@ -165,12 +165,7 @@ describe('practicum (e2e)', () => {
       key: string,
       params: Record<string, unknown>,
     ) => {
-      const evaluator = app.get(EvaluatorRegistry).get(kind)!;
-      const results = await evaluator.evaluate({
-        traineeId: trainee.id,
-        now: new Date(),
-        requirements: [{ key, kind, title: key, params }],
-      });
+      const results = await factories.judge(trainee.id, [{ key, kind, title: key, params }]);
       return results.get(key)!;
     };
     const taught = { minParticipants: 8, formats: ['msc_8_week'], roles: ['lead', 'co_teacher'] };

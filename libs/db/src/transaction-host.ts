@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { type Page, type PageQuery, type PageRequest, queryPage } from './page.js';
 
 /**
@@ -39,28 +42,55 @@ export class TransactionHost {
   /**
    * Raw SQL in the current transaction, rows typed by the caller. Inside a transaction, statements
    * issued concurrently (a Promise.all of reads) are queued, since they share one connection.
+   * Outside one, the statement goes to the pool straight (no query runner per statement).
+   * `prepare` sends a hot statement as a named prepared statement, parsed and planned once per
+   * connection (its name follows from its text, so one text is one statement).
    */
-  async query<Row>(sql: string, parameters: unknown[] = []): Promise<Row[]> {
+  async query<Row>(
+    sql: string,
+    parameters: unknown[] = [],
+    options: { prepare?: boolean } = {},
+  ): Promise<Row[]> {
     const open = this.storage.getStore();
-    let pending: Promise<unknown>;
-    if (open) {
-      pending = open.tail.then(() => open.manager.query(sql, parameters));
-      open.tail = pending.catch(() => undefined);
-    } else {
-      pending = this.dataSource.manager.query(sql, parameters);
+    const name = options.prepare ? statementName(sql) : undefined;
+    if (!open) return this.run<Row>(this.pool, sql, parameters, name);
+    const runner = open.manager.queryRunner as PostgresQueryRunner | undefined;
+    const pending: Promise<Row[]> = open.tail.then(async () =>
+      name && runner
+        ? this.run<Row>((await runner.connect()) as Queryable, sql, parameters, name)
+        : rowsOf<Row>(await open.manager.query(sql, parameters)),
+    );
+    open.tail = pending.catch(() => undefined);
+    return pending;
+  }
+
+  /** The pool TypeORM's postgres driver made (node-postgres). */
+  private get pool(): Queryable {
+    return (this.dataSource.driver as PostgresDriver).master as Queryable;
+  }
+
+  /** One statement on `on`, logged and failed as TypeORM logs and fails its own. */
+  private async run<Row>(
+    on: Queryable,
+    sql: string,
+    parameters: unknown[],
+    name: string | undefined,
+  ): Promise<Row[]> {
+    const logger = this.dataSource.logger;
+    logger.logQuery(sql, parameters);
+    const started = performance.now();
+    try {
+      const result = await on.query<Row>(
+        name ? { name, text: sql, values: parameters } : { text: sql, values: parameters },
+      );
+      const ms = performance.now() - started;
+      const slow = this.dataSource.options.maxQueryExecutionTime;
+      if (slow && ms > slow) logger.logQuerySlow(Math.round(ms), sql, parameters);
+      return result.rows;
+    } catch (error) {
+      logger.logQueryError(error as Error, sql, parameters);
+      throw new QueryFailedError(sql, parameters, error as Error);
     }
-    const result: unknown = await pending;
-    // TypeORM's postgres driver answers UPDATE and DELETE with [rows, affectedCount]; rows are
-    // objects, never arrays, so this shape cannot be mistaken for a two-row SELECT.
-    if (
-      Array.isArray(result) &&
-      result.length === 2 &&
-      Array.isArray(result[0]) &&
-      typeof result[1] === 'number'
-    ) {
-      return result[0] as Row[];
-    }
-    return result as Row[];
   }
 
   /**
@@ -71,4 +101,38 @@ export class TransactionHost {
   async page<Row>(query: PageQuery, page: PageRequest): Promise<Page<Row>> {
     return queryPage<Row>((sql, parameters) => this.query(sql, parameters), query, page);
   }
+}
+
+/** What node-postgres' pool and its clients share: a query from a config object. */
+interface Queryable {
+  query<Row>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+/**
+ * TypeORM's postgres driver answers UPDATE and DELETE with [rows, affectedCount]; rows are
+ * objects, never arrays, so this shape cannot be mistaken for a two-row SELECT.
+ */
+function rowsOf<Row>(result: unknown): Row[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
+    return result[0] as Row[];
+  }
+  return result as Row[];
+}
+
+const names = new Map<string, string>();
+
+/** The name of the prepared statement of `sql`: a hash of its text, remembered per text. */
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `msc_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    if (names.size >= 1000) names.clear();
+    names.set(sql, name);
+  }
+  return name;
 }

@@ -13,7 +13,14 @@ import {
 import { Designation } from '@msc/domain/credentials';
 import { AccessTokens, PasswordHasher, type UserView } from '@msc/domain/identity';
 import { Role } from '@msc/kernel';
-import { EvaluatorRegistry, RequirementKind, type RequirementResult } from '@msc/domain/pathway';
+import {
+  EvaluatorRegistry,
+  evaluateStages,
+  type RequirementDefinition,
+  RequirementKind,
+  type RequirementResult,
+  type StageDefinition,
+} from '@msc/domain/pathway';
 import { REVIEW_DUE_DAYS, RUBRIC_DOMAINS } from '@msc/domain/practicum';
 import type { TestApp } from './test-app.js';
 
@@ -509,6 +516,31 @@ export class Factories {
   }
 
   /**
+   * The requirements judged for the trainee by the registered evaluators, as progress judges them
+   * (one statement, on the test database), by key. They are judged beside the trainee's pinned
+   * version, if any, so that a requirement may point at one of its own (`during`).
+   */
+  async judge(
+    traineeId: string,
+    requirements: RequirementDefinition[],
+    now = new Date(),
+  ): Promise<Map<string, RequirementResult>> {
+    const stages = [{ key: 'judged', title: 'Judged', requirements }];
+    const [pinned] = await this.db.query<{ stages: StageDefinition[] }>(
+      `SELECT v.stages FROM trainee_pathways tp
+       JOIN pathway_versions v ON v.id = tp.pathway_version_id WHERE tp.trainee_id = $1`,
+      [traineeId],
+    );
+    const [stage] = await evaluateStages(
+      this.app.get(EvaluatorRegistry),
+      stages,
+      { traineeId, now, pathway: [...(pinned?.stages ?? []), ...stages] },
+      async (sql, params) => (await this.db.query<Record<string, unknown>>(sql, params))[0]!,
+    );
+    return new Map(stage!.requirements.map(({ definition, result }) => [definition.key, result]));
+  }
+
+  /**
    * Every requirement of these kinds met for everyone (the other kinds judged for real) until the
    * returned function is called.
    */
@@ -517,7 +549,8 @@ export class Factories {
     const restores = kinds.map((kind) =>
       registry.override({
         kind,
-        evaluate: async ({ requirements }) => new Map(requirements.map((r) => [r.key, met()])),
+        evidence: () => ({}),
+        judge: ({ requirements }) => new Map(requirements.map((r) => [r.key, met()])),
       }),
     );
     return () => restores.reverse().forEach((restore) => restore());

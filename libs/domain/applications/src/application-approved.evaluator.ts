@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
+  jsonDate,
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
@@ -48,9 +51,14 @@ export function judgeApplication(standing: ApplicationStandingRow | undefined): 
   };
 }
 
+/** What the evaluator reads: where each application kind the requirements name stands. */
+interface ApplicationEvidence {
+  standing: (Omit<ApplicationStandingRow, 'approved_at'> & { approved_at: string | null })[];
+}
+
 /** The `application_approved` requirement kind: `{ applicationKind: 'teacher_training' }`. */
 @Injectable()
-export class ApplicationApprovedEvaluator implements RequirementEvaluator {
+export class ApplicationApprovedEvaluator implements RequirementEvaluator<ApplicationEvidence> {
   readonly kind = RequirementKind.ApplicationApproved;
 
   constructor(private readonly applications: TrainingApplicationsRepository) {}
@@ -61,14 +69,18 @@ export class ApplicationApprovedEvaluator implements RequirementEvaluator {
       : [`applicationKind must be one of: ${[...KINDS].join(', ')}`];
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<ApplicationEvidence> {
     const kinds = [
       ...new Set(input.requirements.map((r) => r.params.applicationKind).filter(isKind)),
     ];
+    return { standing: this.applications.standingSql(bind.trainee, bind.value(kinds, 'text[]')) };
+  }
+
+  judge(input: EvaluationInput, evidence: ApplicationEvidence): Map<string, RequirementResult> {
     const standing = new Map(
-      (kinds.length ? await this.applications.standing(input.traineeId, kinds) : []).map((row) => [
+      evidence.standing.map((row) => [
         row.kind,
-        row,
+        { ...row, approved_at: jsonDate(row.approved_at) },
       ]),
     );
     const results = new Map<string, RequirementResult>();

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
+  jsonDate,
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
@@ -55,9 +58,18 @@ export function judgeAttestation(
   };
 }
 
+/** What the evaluator reads: where each attestation kind the requirements name stands. */
+interface AttestationEvidence {
+  standing: (Omit<AttestationStandingRow, 'verified_at'> & { verified_at: string | null })[];
+}
+
+const kindsOf = (input: EvaluationInput) => [
+  ...new Set(input.requirements.map((r) => r.params.attestation).filter(isKind)),
+];
+
 /** The `attestation_verified` requirement kind: `{ attestation: 'daily_practice_2y' }`. */
 @Injectable()
-export class AttestationVerifiedEvaluator implements RequirementEvaluator {
+export class AttestationVerifiedEvaluator implements RequirementEvaluator<AttestationEvidence> {
   readonly kind = RequirementKind.AttestationVerified;
 
   constructor(private readonly attestations: AttestationsRepository) {}
@@ -68,12 +80,17 @@ export class AttestationVerifiedEvaluator implements RequirementEvaluator {
       : [`attestation must be one of: ${[...KINDS].join(', ')}`];
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const kinds = [...new Set(input.requirements.map((r) => r.params.attestation).filter(isKind))];
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<AttestationEvidence> {
+    return {
+      standing: this.attestations.standingSql(bind.trainee, bind.value(kindsOf(input), 'text[]')),
+    };
+  }
+
+  judge(input: EvaluationInput, evidence: AttestationEvidence): Map<string, RequirementResult> {
     const standing = new Map(
-      (kinds.length ? await this.attestations.standing(input.traineeId, kinds) : []).map((row) => [
+      evidence.standing.map((row) => [
         row.kind,
-        row,
+        { ...row, verified_at: jsonDate(row.verified_at) },
       ]),
     );
     const results = new Map<string, RequirementResult>();

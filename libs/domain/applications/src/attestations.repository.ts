@@ -40,7 +40,7 @@ const COLUMNS = `a.id, a.user_id, a.kind, a.statement, a.status, a.evidence_key,
 
 @Injectable()
 export class AttestationsRepository {
-  private readonly submissions: DecidedSubmissions<AttestationRow, AttestationStandingRow>;
+  private readonly submissions: DecidedSubmissions<AttestationRow>;
 
   constructor(private readonly tx: TransactionHost) {
     this.submissions = new DecidedSubmissions(tx, {
@@ -108,9 +108,9 @@ export class AttestationsRepository {
     return this.submissions.decide(id, decision);
   }
 
-  /** Where each of the trainee's attestation kinds stands, in one query. */
-  standing(userId: string, kinds: string[]): Promise<AttestationStandingRow[]> {
-    return this.submissions.standing(userId, kinds);
+  /** The progress statement's part of where the user's kinds stand (JSON AttestationStandingRows). */
+  standingSql(userId: string, kinds: string): string {
+    return this.submissions.standingSql(userId, kinds);
   }
 
   /** Those of the evidence keys no attestation names (evidence_key is UNIQUE: an index probe each). */

@@ -2,6 +2,7 @@ import type { TransactionHost } from '@msc/db';
 import type { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/kernel';
 import { PEOPLE } from '@msc/domain/identity';
+import { evidenceRows } from '@msc/domain/pathway';
 import { ownDecision } from './applications.errors.js';
 
 /**
@@ -21,7 +22,7 @@ export interface DecidedSubmissionTable {
 }
 
 /** Reads and decisions over one decided-submission table, in the caller's transaction. */
-export class DecidedSubmissions<Row, StandingRow> {
+export class DecidedSubmissions<Row> {
   constructor(
     private readonly tx: TransactionHost,
     private readonly t: DecidedSubmissionTable,
@@ -64,18 +65,20 @@ export class DecidedSubmissions<Row, StandingRow> {
     return rows[0] ?? null;
   }
 
-  /** Where each of the trainee's kinds stands, in one query. */
-  standing(userId: string, kinds: string[]): Promise<StandingRow[]> {
-    return this.tx.query<StandingRow>(
+  /**
+   * Where each of the trainee's kinds stands: the progress statement's part (see EvidenceSql), a
+   * JSON array of StandingRow with dates as text. `userId` and `kinds` are SQL placeholders.
+   */
+  standingSql(userId: string, kinds: string): string {
+    return evidenceRows(
       `SELECT kind,
-              min(decided_at) FILTER (WHERE status = $3) AS ${this.t.acceptedAlias},
-              bool_or(status = $4) AS ${this.t.openAlias},
+              min(decided_at) FILTER (WHERE status = '${this.t.acceptedStatus}') AS ${this.t.acceptedAlias},
+              bool_or(status = '${this.t.openStatus}') AS ${this.t.openAlias},
               bool_or(status = 'rejected') AS rejected,
               (array_agg(decision_note ORDER BY decided_at DESC)
                  FILTER (WHERE status = 'rejected'))[1] AS rejection_note
-       FROM ${this.t.table} WHERE user_id = $1 AND kind = ANY($2::text[])
+       FROM ${this.t.table} WHERE user_id = ${userId} AND kind = ANY(${kinds})
        GROUP BY kind`,
-      [userId, kinds, this.t.acceptedStatus, this.t.openStatus],
     );
   }
 }
@@ -93,7 +96,7 @@ interface DecidableRow {
  * audited with it.
  */
 export async function applyDecision<Row extends DecidableRow>(args: {
-  submissions: Pick<DecidedSubmissions<Row, unknown>, 'decide' | 'findById'>;
+  submissions: Pick<DecidedSubmissions<Row>, 'decide' | 'findById'>;
   audit: AuditLog;
   actor: Actor;
   id: string;

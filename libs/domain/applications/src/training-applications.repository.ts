@@ -34,7 +34,7 @@ const COLUMNS = `a.id, a.user_id, a.kind, a.statement, a.status, a.created_at, a
 
 @Injectable()
 export class TrainingApplicationsRepository {
-  private readonly submissions: DecidedSubmissions<TrainingApplicationRow, ApplicationStandingRow>;
+  private readonly submissions: DecidedSubmissions<TrainingApplicationRow>;
 
   constructor(private readonly tx: TransactionHost) {
     this.submissions = new DecidedSubmissions(tx, {
@@ -92,8 +92,8 @@ export class TrainingApplicationsRepository {
     return this.submissions.decide(id, decision);
   }
 
-  /** Where each of the trainee's application kinds stands, in one query. */
-  standing(userId: string, kinds: string[]): Promise<ApplicationStandingRow[]> {
-    return this.submissions.standing(userId, kinds);
+  /** The progress statement's part of where the user's kinds stand (JSON ApplicationStandingRows). */
+  standingSql(userId: string, kinds: string): string {
+    return this.submissions.standingSql(userId, kinds);
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
+  evidenceRows,
+  jsonDate,
   type RequirementDefinition,
   RequirementKind,
   type RequirementEvaluator,
@@ -44,16 +47,20 @@ function formatsOf(requirement: RequirementDefinition): CourseFormat[] {
     : [];
 }
 
+/** What the evaluator reads: the trainee's enrollments of the formats, and each format's minimum. */
+interface CourseEvidence {
+  enrollments: (Omit<EnrollmentEvidence, 'completed_at'> & { completed_at: string | null })[];
+  minimums: { format: CourseFormat; need: number }[];
+}
+
 /**
  * `course_completed { formats }`: met by an enrollment completed in a cohort of a course of one of
  * the formats. have/need are the attended sessions and the completion minimum of the best
- * enrollment. Two queries for every requirement of the kind at once.
+ * enrollment. Two parts of the progress statement for every requirement of the kind at once.
  */
 @Injectable()
-export class CourseCompletedEvaluator implements RequirementEvaluator {
+export class CourseCompletedEvaluator implements RequirementEvaluator<CourseEvidence> {
   readonly kind = RequirementKind.CourseCompleted;
-
-  constructor(private readonly tx: TransactionHost) {}
 
   validateParams(params: Record<string, unknown>): string[] {
     const formats = params.formats;
@@ -67,21 +74,21 @@ export class CourseCompletedEvaluator implements RequirementEvaluator {
       : [];
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const wanted = [...new Set(input.requirements.flatMap(formatsOf))];
-    const [evidence, minimums] = await Promise.all([
-      this.tx.query<EnrollmentEvidence>(
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<CourseEvidence> {
+    const wanted = bind.value([...new Set(input.requirements.flatMap(formatsOf))], 'text[]');
+    return {
+      enrollments: evidenceRows(
         `SELECT c.title AS cohort_title, co.title AS course_title, co.format, e.status,
                 c.status AS cohort_status,
-                CASE WHEN e.completed_at <= $3 THEN e.completed_at END AS completed_at,
+                CASE WHEN e.completed_at <= ${bind.now} THEN e.completed_at END AS completed_at,
                 co.completion_min_sessions,
                 (SELECT count(*)::int FROM attendance_records a
                   WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id
                     AND a.status = 'present') AS attended,
                 (SELECT count(*)::int FROM cohort_sessions s
-                  WHERE s.cohort_id = e.cohort_id AND s.starts_at > $3) AS sessions_left,
+                  WHERE s.cohort_id = e.cohort_id AND s.starts_at > ${bind.now}) AS sessions_left,
                 (SELECT count(*)::int FROM cohort_sessions s
-                  WHERE s.cohort_id = e.cohort_id AND s.starts_at <= $3
+                  WHERE s.cohort_id = e.cohort_id AND s.starts_at <= ${bind.now}
                     AND NOT EXISTS (SELECT 1 FROM attendance_records a
                                     WHERE a.session_id = s.id AND a.user_id = e.user_id))
                   AS sessions_unrecorded,
@@ -92,16 +99,21 @@ export class CourseCompletedEvaluator implements RequirementEvaluator {
          FROM enrollments e
          JOIN cohorts c ON c.id = e.cohort_id
          JOIN courses co ON co.id = c.course_id
-         WHERE e.user_id = $1 AND e.status IN ('enrolled', 'waitlisted')
-           AND co.format = ANY($2::text[])`,
-        [input.traineeId, wanted, input.now],
+         WHERE e.user_id = ${bind.trainee} AND e.status IN ('enrolled', 'waitlisted')
+           AND co.format = ANY(${wanted})`,
       ),
-      this.tx.query<{ format: CourseFormat; need: number }>(
+      minimums: evidenceRows(
         `SELECT format, min(completion_min_sessions)::int AS need FROM courses
-         WHERE format = ANY($1::text[]) GROUP BY format`,
-        [wanted],
+         WHERE format = ANY(${wanted}) GROUP BY format`,
       ),
-    ]);
+    };
+  }
+
+  judge(input: EvaluationInput, read: CourseEvidence): Map<string, RequirementResult> {
+    const evidence = read.enrollments.map((e) => ({
+      ...e,
+      completed_at: jsonDate(e.completed_at),
+    }));
     const results = new Map<string, RequirementResult>();
     for (const requirement of input.requirements) {
       const formats = formatsOf(requirement);
@@ -110,7 +122,7 @@ export class CourseCompletedEvaluator implements RequirementEvaluator {
         judge(
           formats,
           evidence.filter((e) => formats.includes(e.format)),
-          minimums.filter((m) => formats.includes(m.format)),
+          read.minimums.filter((m) => formats.includes(m.format)),
         ),
       );
     }

@@ -70,6 +70,24 @@ export const courseSql = {
   /** Cohorts with their titles: `id, title, course_id, course_title`. */
   cohortTitles: `(SELECT c.id, c.title, c.course_id, co.title AS course_title
     FROM cohorts c JOIN courses co ON co.id = c.course_id)`,
+  /**
+   * Every completed cohort the user taught, with its enrolled count and its time span: the
+   * columns of TaughtCohortRow.
+   */
+  completedCohortsTaughtBy: (userId: string) =>
+    `SELECT c.id AS cohort_id, co.format, t.role,
+            (SELECT count(*) FROM enrollments e
+              WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS participants,
+            COALESCE(span.first_start, c.start_date::timestamptz) AS starts_at,
+            COALESCE(span.last_end, c.completed_at) AS ends_at
+     FROM cohort_teachers t
+     JOIN cohorts c ON c.id = t.cohort_id
+     JOIN courses co ON co.id = c.course_id
+     LEFT JOIN LATERAL (
+       SELECT min(s.starts_at) AS first_start, max(s.ends_at) AS last_end
+       FROM cohort_sessions s WHERE s.cohort_id = c.id
+     ) span ON true
+     WHERE t.user_id = ${userId} AND c.status = 'completed'`,
   /** Cohort sessions: `cohort_id, number, starts_at, ends_at`. */
   sessions: '(SELECT cohort_id, number, starts_at, ends_at FROM cohort_sessions)',
 } as const;
@@ -111,25 +129,6 @@ export class CourseReads {
        WHERE e.id = ANY($2::uuid[]) AND e.cohort_id = $1 AND ${CE_QUALIFIES} AND s.total > 0
        ORDER BY e.id`,
       [cohortId, enrollmentIds],
-    );
-  }
-
-  /** Every completed cohort the user taught, with its enrolled count and its time span. */
-  async completedCohortsTaughtBy(userId: string): Promise<TaughtCohortRow[]> {
-    return this.tx.query<TaughtCohortRow>(
-      `SELECT c.id AS cohort_id, co.format, t.role,
-              (SELECT count(*) FROM enrollments e WHERE e.cohort_id = c.id AND e.status = 'enrolled') AS participants,
-              COALESCE(span.first_start, c.start_date::timestamptz) AS starts_at,
-              COALESCE(span.last_end, c.completed_at) AS ends_at
-       FROM cohort_teachers t
-       JOIN cohorts c ON c.id = t.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       LEFT JOIN LATERAL (
-         SELECT min(s.starts_at) AS first_start, max(s.ends_at) AS last_end
-         FROM cohort_sessions s WHERE s.cohort_id = c.id
-       ) span ON true
-       WHERE t.user_id = $1 AND c.status = 'completed'`,
-      [userId],
     );
   }
 

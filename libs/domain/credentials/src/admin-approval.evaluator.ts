@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
+  jsonDate,
   type RequirementEvaluator,
   type RequirementResult,
   RequirementKind,
 } from '@msc/domain/pathway';
 import { ALL_DESIGNATIONS, DESIGNATIONS, type Designation } from './designation.js';
-import { DesignationsRepository } from './designations.repository.js';
+import { type DesignationEvidence, DesignationsRepository } from './designations.repository.js';
 
 const isDesignation = (value: unknown): value is Designation =>
   ALL_DESIGNATIONS.includes(value as Designation);
@@ -16,7 +19,7 @@ const isDesignation = (value: unknown): value is Designation =>
  * (a revoked credential revokes it, and the requirement is unmet again).
  */
 @Injectable()
-export class AdminApprovalEvaluator implements RequirementEvaluator {
+export class AdminApprovalEvaluator implements RequirementEvaluator<DesignationEvidence> {
   readonly kind = RequirementKind.AdminApproval;
 
   constructor(private readonly designations: DesignationsRepository) {}
@@ -27,12 +30,15 @@ export class AdminApprovalEvaluator implements RequirementEvaluator {
       : [`designation must be one of: ${ALL_DESIGNATIONS.join(', ')}`];
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const [held, pending] = await Promise.all([
-      this.designations.heldBy(input.traineeId),
-      this.designations.pendingFor(input.traineeId),
-    ]);
-    const grantedAt = new Map(held.map((d) => [d.designation, d.granted_at]));
+  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<DesignationEvidence> {
+    return this.designations.standingSql(bind.trainee);
+  }
+
+  judge(
+    input: EvaluationInput,
+    { held, pending }: DesignationEvidence,
+  ): Map<string, RequirementResult> {
+    const grantedAt = new Map(held.map((d) => [d.designation, jsonDate(d.granted_at)]));
     const results = new Map<string, RequirementResult>();
     for (const requirement of input.requirements) {
       const designation = requirement.params.designation;

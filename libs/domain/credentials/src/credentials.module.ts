@@ -71,7 +71,7 @@ export class CredentialsModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Imported by both the API and the worker module: register once.
-    if (this.registry.get(this.adminApproval.kind) !== this.adminApproval) {
+    if (this.registry.get(this.adminApproval.kind) !== (this.adminApproval as unknown)) {
       this.registry.register(this.adminApproval);
     }
     this.undoneWork.register(this.undoneCredentials);

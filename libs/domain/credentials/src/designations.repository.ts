@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { PEOPLE } from '@msc/domain/identity';
+import { evidenceRows } from '@msc/domain/pathway';
 import type { Designation } from './designation.js';
 
 export interface DesignationRow {
@@ -19,6 +20,12 @@ export interface HolderRow {
   holder_id: string;
   holder_name: string;
   holder_email: string;
+}
+
+/** A trainee's designations as the progress statement reads them (dates as JSON text). */
+export interface DesignationEvidence {
+  held: { designation: Designation; granted_at: string }[];
+  pending: Designation[];
 }
 
 @Injectable()
@@ -48,23 +55,20 @@ export class DesignationsRepository {
     return rows.length > 0;
   }
 
-  /** The designations held (not revoked) by a trainee, with when they were granted. */
-  async heldBy(traineeId: string): Promise<{ designation: Designation; granted_at: Date }[]> {
-    return this.tx.query(
-      `SELECT designation, granted_at FROM designations
-       WHERE trainee_id = $1 AND revoked_at IS NULL`,
-      [traineeId],
-    );
-  }
-
-  /** The designations a trainee has asked for and an admin has not decided yet. */
-  async pendingFor(traineeId: string): Promise<Designation[]> {
-    const rows = await this.tx.query<{ designation: Designation }>(
-      `SELECT designation FROM certification_requests
-       WHERE trainee_id = $1 AND status = 'pending_review'`,
-      [traineeId],
-    );
-    return rows.map((r) => r.designation);
+  /**
+   * The progress statement's parts (see EvidenceSql) of a trainee's designations: those held
+   * (granted and not revoked) and those asked for that an admin has not decided yet. `traineeId`
+   * is an SQL placeholder.
+   */
+  standingSql(traineeId: string): { held: string; pending: string } {
+    return {
+      held: evidenceRows(
+        `SELECT designation, granted_at FROM designations
+         WHERE trainee_id = ${traineeId} AND revoked_at IS NULL`,
+      ),
+      pending: `(SELECT coalesce(json_agg(designation), '[]'::json) FROM certification_requests
+                 WHERE trainee_id = ${traineeId} AND status = 'pending_review')`,
+    };
   }
 
   async findWithHolder(id: string): Promise<HolderRow | null> {

@@ -29,9 +29,12 @@ export class UsersRepository {
   }
 
   async findById(id: string): Promise<UserRow | null> {
-    const rows = await this.tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [
-      id,
-    ]);
+    // Prepared: every authenticated request reads its user by id.
+    const rows = await this.tx.query<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
+      [id],
+      { prepare: true },
+    );
     return rows[0] ?? null;
   }
 

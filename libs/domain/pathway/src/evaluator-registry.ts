@@ -9,11 +9,11 @@ import type { RequirementEvaluator, RequirementKind } from './requirement.js';
 export class EvaluatorRegistry {
   private readonly evaluators = new Map<RequirementKind, RequirementEvaluator>();
 
-  register(evaluator: RequirementEvaluator): void {
+  register<Evidence extends object>(evaluator: RequirementEvaluator<Evidence>): void {
     if (this.evaluators.has(evaluator.kind)) {
       throw new Error(`an evaluator for "${evaluator.kind}" is already registered`);
     }
-    this.evaluators.set(evaluator.kind, evaluator);
+    this.evaluators.set(evaluator.kind, erased(evaluator));
   }
 
   get(kind: RequirementKind): RequirementEvaluator | undefined {
@@ -24,9 +24,9 @@ export class EvaluatorRegistry {
    * Puts `evaluator` in place of whatever judges its kind and returns a function that puts the
    * previous one back: for tests that need a deterministic evaluator whoever registered the real one.
    */
-  override(evaluator: RequirementEvaluator): () => void {
+  override<Evidence extends object>(evaluator: RequirementEvaluator<Evidence>): () => void {
     const previous = this.evaluators.get(evaluator.kind);
-    this.evaluators.set(evaluator.kind, evaluator);
+    this.evaluators.set(evaluator.kind, erased(evaluator));
     return () => {
       if (previous) this.evaluators.set(evaluator.kind, previous);
       else this.evaluators.delete(evaluator.kind);
@@ -36,4 +36,12 @@ export class EvaluatorRegistry {
   kinds(): RequirementKind[] {
     return [...this.evaluators.keys()];
   }
+}
+
+/**
+ * An evaluator as the engine holds it: its evidence by part name. The engine gives `judge` exactly
+ * the parts `evidence` named, so the evaluator's own Evidence type holds at run time.
+ */
+function erased<Evidence extends object>(evaluator: RequirementEvaluator<Evidence>) {
+  return evaluator as unknown as RequirementEvaluator;
 }

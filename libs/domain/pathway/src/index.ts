@@ -1,5 +1,4 @@
 export * from './evaluator-registry.js';
-export * from './pathway-reads.js';
 export * from './pathway-validation.js';
 export * from './pathway-version.entity.js';
 export * from './pathway-versions.service.js';

@@ -51,7 +51,8 @@ describe(validateStages.name, () => {
     const registry = new EvaluatorRegistry();
     registry.register({
       kind: RequirementKind.PracticeDays,
-      evaluate: async () => new Map(),
+      evidence: () => ({}),
+      judge: () => new Map(),
       validateParams: (params) =>
         typeof params.days === 'number' ? [] : ['days must be a number'],
     });

@@ -19,19 +19,11 @@ export interface PinnedVersionRow extends PathwayVersionRow {
 
 const COLUMNS = 'v.id, v.key, v.version, v.title, v.stages, v.published_at, v.created_by';
 
-/** Pathway versions and the pin of each trainee to one of them. */
-@Injectable()
-export class PathwayVersionsRepository {
-  constructor(private readonly tx: TransactionHost) {}
+type PinnedRow = Omit<PinnedVersionRow, 'stages'> & { stages?: StageDefinition[] };
 
-  /**
-   * The version the trainee is pinned to, pinning them first to the latest published version of
-   * `key` (only a user holding the trainee role is pinned). One statement on the common path; null
-   * when there is no such trainee, no published version, or a concurrent first pin won the race.
-   */
-  async pin(traineeId: string, key: string): Promise<PinnedVersionRow | null> {
-    const rows = await this.tx.query<PinnedVersionRow>(
-      `WITH latest AS (
+/** The pin, with the version's stages (`unknown`: not read by this process yet) or without. */
+function pinStatement(withStages: boolean): string {
+  return `WITH latest AS (
          SELECT id FROM pathway_versions
          WHERE key = $2 AND published_at IS NOT NULL AND published_at <= now()
          ORDER BY version DESC LIMIT 1
@@ -47,12 +39,45 @@ export class PathwayVersionsRepository {
          UNION ALL
          SELECT pathway_version_id, started_at FROM trainee_pathways WHERE trainee_id = $1
        )
-       SELECT ${COLUMNS}, chosen.started_at
+       SELECT v.id, v.key, v.version, v.title, v.published_at, v.created_by,
+              chosen.started_at${withStages ? ', v.stages' : ''}
        FROM chosen JOIN pathway_versions v ON v.id = chosen.pathway_version_id
-       LIMIT 1`,
+       LIMIT 1`;
+}
+
+const PIN = { known: pinStatement(false), unknown: pinStatement(true) } as const;
+
+/** Pathway versions and the pin of each trainee to one of them. */
+@Injectable()
+export class PathwayVersionsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /**
+   * The stages of the versions read so far, by version id: a published version never changes, so
+   * the pin on the hot path reads its JSON once per process, not on every request.
+   */
+  private readonly stagesById = new Map<string, StageDefinition[]>();
+
+  /**
+   * The version the trainee is pinned to, pinning them first to the latest published version of
+   * `key` (only a user holding the trainee role is pinned). One statement (prepared); null when
+   * there is no such trainee, no published version, or a concurrent first pin won the race. It
+   * names the version's stages only while this process has not read them yet.
+   */
+  async pin(traineeId: string, key: string, known = true): Promise<PinnedVersionRow | null> {
+    const rows = await this.tx.query<PinnedRow>(
+      PIN[known ? 'known' : 'unknown'],
       [traineeId, key],
+      {
+        prepare: true,
+      },
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const stages = row.stages ?? this.stagesById.get(row.id);
+    if (!stages) return this.pin(traineeId, key, false);
+    if (row.stages) this.stagesById.set(row.id, row.stages);
+    return { ...row, stages };
   }
 
   /** Why `pin` found nothing: whether the user exists as a trainee and a version is published. */

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@msc/domain/audit';
 import { EvaluatorRegistry } from './evaluator-registry.js';
-import { PathwayReads } from './pathway-reads.js';
 import { PathwayVersion } from './pathway-version.entity.js';
 import { PathwayVersionsRepository } from './pathway-versions.repository.js';
 import { PathwayVersionsService } from './pathway-versions.service.js';
@@ -25,14 +24,7 @@ export const pathwayEntities = [PathwayVersion, TraineePathway];
     PathwayVersionsRepository,
     PathwayVersionsService,
     ProgressService,
-    PathwayReads,
   ],
-  exports: [
-    EvaluatorRegistry,
-    ProgressViewers,
-    ProgressService,
-    PathwayVersionsService,
-    PathwayReads,
-  ],
+  exports: [EvaluatorRegistry, ProgressViewers, ProgressService, PathwayVersionsService],
 })
 export class PathwayModule {}

@@ -1,7 +1,18 @@
+import { jest } from '@jest/globals';
+import { DateTime } from 'luxon';
 import { EvaluatorRegistry } from './evaluator-registry.js';
-import { deriveProgress, evaluateStages, NOT_TRACKED } from './progress-engine.js';
+import {
+  addMonthsUtc,
+  deriveProgress,
+  evaluateStages,
+  NOT_TRACKED,
+  planEvidence,
+  type ReadEvidence,
+  wholeMonthsBetween,
+} from './progress-engine.js';
 import {
   type EvaluationInput,
+  type EvidenceSql,
   type RequirementEvaluator,
   RequirementKind,
   type RequirementResult,
@@ -11,15 +22,20 @@ import {
 const NOW = new Date('2027-06-15T12:00:00.000Z');
 
 /** An evaluator answering from a table of results by key; unlisted keys are unmet 0 of 1. */
-class FakeEvaluator implements RequirementEvaluator {
+class FakeEvaluator implements RequirementEvaluator<{ fake: string }> {
   readonly calls: EvaluationInput[] = [];
   constructor(
     readonly kind: RequirementKind,
     private readonly answers: Record<string, Partial<RequirementResult>> = {},
   ) {}
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
+  evidence(): EvidenceSql<{ fake: string }> {
+    return { fake: `(SELECT '${this.kind}')` };
+  }
+
+  judge(input: EvaluationInput, evidence: { fake: string }): Map<string, RequirementResult> {
     this.calls.push(input);
+    expect(evidence.fake).toBe(`read (SELECT '${this.kind}')`);
     return new Map(
       input.requirements.map((r) => [
         r.key,
@@ -107,14 +123,26 @@ const STAGES: StageDefinition[] = [
   },
 ];
 
-function registryWith(...evaluators: RequirementEvaluator[]): EvaluatorRegistry {
+type AnyEvaluator = RequirementEvaluator<{ fake: string }> | RequirementEvaluator;
+
+function registryWith(...evaluators: AnyEvaluator[]): EvaluatorRegistry {
   const registry = new EvaluatorRegistry();
   for (const evaluator of evaluators) registry.register(evaluator);
   return registry;
 }
 
-async function progressOf(stages: StageDefinition[], ...evaluators: RequirementEvaluator[]) {
-  return deriveProgress(await evaluateStages(registryWith(...evaluators), stages, 't-1', NOW));
+/** Answers each column of the composed SELECT with "read <its expression>", as if PostgreSQL had. */
+const echo: ReadEvidence = async (sql) => {
+  const row: Record<string, unknown> = {};
+  for (const [, expression, column] of sql.matchAll(/(\(SELECT '[a-z_]+'\)) AS (e\d+)/g))
+    row[column!] = `read ${expression}`;
+  return row;
+};
+
+async function progressOf(stages: StageDefinition[], ...evaluators: AnyEvaluator[]) {
+  return deriveProgress(
+    await evaluateStages(registryWith(...evaluators), stages, { traineeId: 't-1', now: NOW }, echo),
+  );
 }
 
 describe('progress engine', () => {
@@ -377,8 +405,134 @@ describe('progress engine', () => {
   it('should fail loudly when an evaluator leaves a requirement out', async () => {
     const forgetful: RequirementEvaluator = {
       kind: RequirementKind.CourseCompleted,
-      evaluate: async () => new Map(),
+      evidence: () => ({}),
+      judge: () => new Map(),
     };
     await expect(progressOf(STAGES, forgetful)).rejects.toThrow(/no result for "course.done"/);
+  });
+});
+
+describe(planEvidence.name, () => {
+  const stages: StageDefinition[] = [
+    {
+      key: 'one',
+      title: 'One',
+      requirements: [
+        { key: 'one.a', kind: RequirementKind.CoursesTaught, title: 'A', params: {} },
+        { key: 'one.b', kind: RequirementKind.SessionsLogged, title: 'B', params: {} },
+        { key: 'one.c', kind: RequirementKind.PracticeDays, title: 'C', params: {} },
+      ],
+    },
+  ];
+  const shared = (trainee: string) =>
+    `(SELECT json_agg(t) FROM taught t WHERE t.user_id = ${trainee})`;
+  const taught: RequirementEvaluator = {
+    kind: RequirementKind.CoursesTaught,
+    evidence: (_input, bind) => ({ taught: shared(bind.trainee) }),
+    judge: ({ requirements }, evidence) =>
+      new Map(
+        requirements.map((r) => [
+          r.key,
+          { met: true, have: 1, need: 1, detail: String(evidence.taught) },
+        ]),
+      ),
+  };
+  const sessions: RequirementEvaluator = {
+    kind: RequirementKind.SessionsLogged,
+    evidence: (_input, bind) => ({
+      sessions: `(SELECT json_agg(s) FROM sessions s WHERE s.kind = ANY(${bind.value(['mentoring'], 'text[]')}) AND s.at <= ${bind.now})`,
+      taught: shared(bind.trainee),
+    }),
+    judge: ({ requirements }, evidence) =>
+      new Map(
+        requirements.map((r) => [
+          r.key,
+          {
+            met: false,
+            have: 0,
+            need: 1,
+            detail: `${String(evidence.sessions)} ${String(evidence.taught)}`,
+          },
+        ]),
+      ),
+  };
+
+  it('should compose every part into one SELECT, reading a part asked twice once', () => {
+    const sut = planEvidence(registryWith(taught, sessions), stages, {
+      traineeId: 't-1',
+      now: NOW,
+      pathway: stages,
+    });
+    expect(sut.sql).toBe(
+      `SELECT ${shared('$1::uuid')} AS e0,\n       (SELECT json_agg(s) FROM sessions s WHERE s.kind = ANY($2::text[]) AND s.at <= $3::timestamptz) AS e1`,
+    );
+    expect(sut.params).toEqual(['t-1', ['mentoring'], NOW]);
+    const results = sut.judge({ e0: 'T', e1: 'S' });
+    expect(results.get('one.a')!.detail).toBe('T');
+    expect(results.get('one.b')!.detail).toBe('S T');
+    expect(results.get('one.c')!.detail).toBe(NOT_TRACKED);
+  });
+
+  it('should read nothing when no evaluator asks for anything', async () => {
+    const silent: RequirementEvaluator = {
+      kind: RequirementKind.CoursesTaught,
+      evidence: () => ({}),
+      judge: ({ requirements }) =>
+        new Map(requirements.map((r) => [r.key, { met: true, have: 1, need: 1, detail: 'ok' }])),
+    };
+    expect(
+      planEvidence(registryWith(silent), stages.slice(0, 1), {
+        traineeId: 't',
+        now: NOW,
+        pathway: stages,
+      }).sql,
+    ).toBeNull();
+    const read = jest.fn<ReadEvidence>();
+    await evaluateStages(registryWith(silent), stages, { traineeId: 't', now: NOW }, read);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
+
+describe('calendar months in UTC', () => {
+  it("should add months keeping the day, or the month's last day when it has none", () => {
+    expect(addMonthsUtc(new Date('2027-01-31T10:00:00Z'), 1).toISOString()).toBe(
+      '2027-02-28T10:00:00.000Z',
+    );
+    expect(addMonthsUtc(new Date('2028-01-31T10:00:00Z'), 1).toISOString()).toBe(
+      '2028-02-29T10:00:00.000Z',
+    );
+    expect(addMonthsUtc(new Date('2027-11-15T00:00:00Z'), 3).toISOString()).toBe(
+      '2028-02-15T00:00:00.000Z',
+    );
+    expect(addMonthsUtc(new Date('2027-03-31T23:59:59Z'), 6).toISOString()).toBe(
+      '2027-09-30T23:59:59.000Z',
+    );
+  });
+
+  it('should count whole months as luxon does, for many pairs of instants', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const from = new Date(Date.UTC(2024, 0, 1) + random() * 4 * 365 * 86_400_000);
+      const to = new Date(from.getTime() + (random() - 0.1) * 900 * 86_400_000);
+      const luxon = Math.max(
+        0,
+        Math.floor(
+          DateTime.fromJSDate(to, { zone: 'utc' }).diff(
+            DateTime.fromJSDate(from, { zone: 'utc' }),
+            'months',
+          ).months,
+        ),
+      );
+      expect([from.toISOString(), to.toISOString(), wholeMonthsBetween(from, to)]).toEqual([
+        from.toISOString(),
+        to.toISOString(),
+        luxon,
+      ]);
+      const months = Math.floor(random() * 30);
+      expect(addMonthsUtc(from, months).toISOString()).toBe(
+        DateTime.fromJSDate(from, { zone: 'utc' }).plus({ months }).toJSDate().toISOString(),
+      );
+    }
   });
 });

@@ -1,7 +1,9 @@
-import { DateTime } from 'luxon';
 import type { EvaluatorRegistry } from './evaluator-registry.js';
 import {
+  type EvaluationInput,
+  type EvidenceBinder,
   type RequirementDefinition,
+  type RequirementEvaluator,
   RequirementKind,
   type RequirementResult,
   type StageDefinition,
@@ -105,6 +107,31 @@ export function groupByKind(
 }
 
 /**
+ * `date` plus whole calendar months in UTC, the day of the month kept where the month has it and
+ * else the month's last day (31 January plus one month is 28 or 29 February), the time unchanged.
+ */
+export function addMonthsUtc(date: Date, months: number): Date {
+  const day = date.getUTCDate();
+  const shifted = new Date(date.getTime());
+  shifted.setUTCDate(1);
+  shifted.setUTCMonth(shifted.getUTCMonth() + months);
+  const lastDay = new Date(
+    Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  shifted.setUTCDate(Math.min(day, lastDay));
+  return shifted;
+}
+
+/** The whole calendar months from `from` to `to` (0 when `to` is not after `from`). */
+export function wholeMonthsBetween(from: Date, to: Date): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  let months =
+    (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  while (months > 0 && addMonthsUtc(from, months).getTime() > to.getTime()) months -= 1;
+  return months;
+}
+
+/**
  * Met when `now` is at least `months` after the completion of `sinceStage` (an earlier stage).
  * The engine judges it itself: it depends on other stages, not on evidence of its own.
  */
@@ -137,12 +164,8 @@ export function evaluateTimeSince(
       nextStep: `Ask an administrator to record when you completed ${stage}`,
     };
   }
-  const completed = DateTime.fromJSDate(since.completedAt, { zone: 'utc' });
-  const due = completed.plus({ months }).toJSDate();
-  const elapsed = Math.max(
-    0,
-    Math.floor(DateTime.fromJSDate(now, { zone: 'utc' }).diff(completed, 'months').months),
-  );
+  const due = addMonthsUtc(since.completedAt, months);
+  const elapsed = wholeMonthsBetween(since.completedAt, now);
   if (now.getTime() >= due.getTime()) {
     return {
       met: true,
@@ -176,31 +199,108 @@ function checked(
   return result;
 }
 
+/** Runs the one statement of an evaluation: its single row, by column. */
+export type ReadEvidence = (sql: string, params: unknown[]) => Promise<Record<string, unknown>>;
+
+/** What the engine reads for one evaluation: one statement, and how its row is judged. */
+export interface EvidencePlan {
+  /** `SELECT <part> AS e0, <part> AS e1, …`, or null when no evaluator needs to read anything. */
+  sql: string | null;
+  params: unknown[];
+  judge(row: Record<string, unknown>): Map<string, RequirementResult>;
+}
+
 /**
- * Evaluates the stages in one pass: every registered evaluator is called once with all the
- * requirements of its kind (one after another), `time_since` is judged here from the stages before
- * it, and a kind nobody judges yet is reported unmet as "not tracked yet".
+ * Composes every evaluator's evidence into one statement, its parameters numbered in the order
+ * the parts first ask for them (the same order for the same pathway, so the same text). A part two
+ * evaluators write with the same SQL is read once and given to both.
+ */
+export function planEvidence(
+  registry: EvaluatorRegistry,
+  stages: readonly StageDefinition[],
+  input: { traineeId: string; now: Date; pathway: readonly StageDefinition[] },
+): EvidencePlan {
+  const params: unknown[] = [];
+  const placeholder = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  // The trainee and the moment become parameters when a part first names them: every parameter
+  // of the statement is used, as PostgreSQL needs to know each one's type.
+  let trainee: string | undefined;
+  let now: string | undefined;
+  const bind: EvidenceBinder = {
+    get trainee() {
+      return (trainee ??= placeholder(input.traineeId, 'uuid'));
+    },
+    get now() {
+      return (now ??= placeholder(input.now, 'timestamptz'));
+    },
+    value: placeholder,
+  };
+  const columns = new Map<string, string>();
+  const asked: {
+    evaluator: RequirementEvaluator | undefined;
+    input: EvaluationInput;
+    parts: [part: string, column: string][];
+  }[] = [];
+  for (const [kind, requirements] of groupByKind(stages)) {
+    const evaluator = registry.get(kind);
+    const given: EvaluationInput = { ...input, requirements };
+    const parts: [string, string][] = [];
+    if (evaluator) {
+      for (const [part, expression] of Object.entries(evaluator.evidence(given, bind))) {
+        let column = columns.get(expression);
+        if (column === undefined) {
+          column = `e${columns.size}`;
+          columns.set(expression, column);
+        }
+        parts.push([part, column]);
+      }
+    }
+    asked.push({ evaluator, input: given, parts });
+  }
+  const sql = columns.size
+    ? `SELECT ${[...columns].map(([expression, column]) => `${expression} AS ${column}`).join(',\n       ')}`
+    : null;
+  return {
+    sql,
+    params,
+    judge(row) {
+      const results = new Map<string, RequirementResult>();
+      for (const { evaluator, input: given, parts } of asked) {
+        if (!evaluator) {
+          for (const requirement of given.requirements)
+            results.set(requirement.key, notTracked(requirement));
+          continue;
+        }
+        const evidence = Object.fromEntries(parts.map(([part, column]) => [part, row[column]]));
+        const answered = evaluator.judge(given, evidence);
+        for (const requirement of given.requirements) {
+          results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
+        }
+      }
+      return results;
+    },
+  };
+}
+
+/**
+ * Evaluates the stages in one pass: every evaluator's evidence is read in one statement (one
+ * round trip, one snapshot: every requirement's evidence is of the same moment), each evaluator
+ * then judges all the requirements of its kind, `time_since` is judged here from the stages
+ * before it, and a kind nobody judges yet is reported unmet as "not tracked yet". `pathway` is
+ * the whole pinned version when `stages` are only its first ones.
  */
 export async function evaluateStages(
   registry: EvaluatorRegistry,
   stages: readonly StageDefinition[],
-  traineeId: string,
-  now: Date,
+  input: { traineeId: string; now: Date; pathway?: readonly StageDefinition[] },
+  read: ReadEvidence,
 ): Promise<EvaluatedStage[]> {
-  const results = new Map<string, RequirementResult>();
-  // One after another: the caller evaluates on one connection (one snapshot), where statements run
-  // in turn anyway, and pg deprecates sending a query while the connection is still busy.
-  for (const [kind, requirements] of groupByKind(stages)) {
-    const evaluator = registry.get(kind);
-    if (!evaluator) {
-      for (const requirement of requirements) results.set(requirement.key, notTracked(requirement));
-      continue;
-    }
-    const answered = await evaluator.evaluate({ traineeId, now, requirements });
-    for (const requirement of requirements) {
-      results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
-    }
-  }
+  const { now } = input;
+  const plan = planEvidence(registry, stages, { ...input, pathway: input.pathway ?? stages });
+  const results = plan.judge(plan.sql === null ? {} : await read(plan.sql, plan.params));
 
   const evaluated: EvaluatedStage[] = [];
   const byKey = new Map<string, { title: string; completed: boolean; completedAt: Date | null }>();
@@ -212,12 +312,14 @@ export async function evaluateStages(
           ? evaluateTimeSince(definition, byKey.get(String(definition.params.sinceStage)), now)
           : results.get(definition.key)!,
     }));
-    const completed = requirements.every((r) => r.result.met);
-    const dates = requirements
-      .map((r) => r.result.metAt)
-      .filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()));
-    const completedAt =
-      completed && dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
+    let completed = true;
+    let latest = -Infinity;
+    for (const { result } of requirements) {
+      if (!result.met) completed = false;
+      const at = result.metAt instanceof Date ? result.metAt.getTime() : NaN;
+      if (at > latest) latest = at;
+    }
+    const completedAt = completed && latest > -Infinity ? new Date(latest) : null;
     byKey.set(stage.key, { title: stage.title, completed, completedAt });
     evaluated.push({ definition: stage, requirements, completedAt });
   }

@@ -4,7 +4,12 @@ import { type Actor, isAdmin } from '@msc/kernel';
 import { EvaluatorRegistry } from './evaluator-registry.js';
 import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
 import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-versions.repository.js';
-import { type DerivedProgress, deriveProgress, evaluateStages } from './progress-engine.js';
+import {
+  type DerivedProgress,
+  deriveProgress,
+  evaluateStages,
+  type ReadEvidence,
+} from './progress-engine.js';
 import { ProgressViewers } from './progress-viewers.js';
 import type { RequirementDefinition, RequirementKind, StageDefinition } from './requirement.js';
 import { shownHave } from './sentences.js';
@@ -68,9 +73,9 @@ function describeStep(step: PathwayStep): string {
 
 /**
  * A trainee's progress, derived on each call from the evidence the other contexts hold: the
- * trainee is pinned to a version on first use, then every evaluator is called once, in one
- * read-only snapshot: the evidence of every requirement is from the same moment, and one request
- * holds one pool connection at a time.
+ * trainee is pinned to a version on first use (one statement), then the evidence of every
+ * requirement is read in one statement composed of every evaluator's part (one snapshot: the
+ * evidence of every requirement is from the same moment) and judged.
  */
 @Injectable()
 export class ProgressService {
@@ -84,8 +89,11 @@ export class ProgressService {
   /** The progress of a trainee, for themselves (the route admits trainees only). */
   async progressOf(traineeId: string, now = new Date()): Promise<ProgressView> {
     const pinned = await this.pinnedVersion(traineeId);
-    const evaluated = await this.inSnapshot(() =>
-      evaluateStages(this.registry, pinned.stages, traineeId, now),
+    const evaluated = await evaluateStages(
+      this.registry,
+      pinned.stages,
+      { traineeId, now },
+      this.readEvidence,
     );
     return {
       traineeId,
@@ -142,13 +150,11 @@ export class ProgressService {
       );
     }
     const excluded = new Set<string>(options.excludeKinds ?? []);
-    const evaluated = await this.inSnapshot(() =>
-      evaluateStages(
-        this.registry,
-        pinned.stages.slice(0, found.stages),
-        traineeId,
-        options.now ?? new Date(),
-      ),
+    const evaluated = await evaluateStages(
+      this.registry,
+      pinned.stages.slice(0, found.stages),
+      { traineeId, now: options.now ?? new Date(), pathway: pinned.stages },
+      this.readEvidence,
     );
     return evaluated
       .flatMap((stage, index) =>
@@ -167,18 +173,14 @@ export class ProgressService {
   }
 
   /**
-   * Runs the evaluation in a REPEATABLE READ, READ ONLY transaction of its own: one snapshot for
-   * every evaluator, and a refusal should an evaluator ever try to write. Inside a caller's
-   * transaction it joins that one as it is (its isolation cannot change after its first statement).
-   * The pin writes, so it happens before, outside the snapshot.
+   * The one statement of an evaluation, prepared: its text changes only with the shape of the
+   * pinned version, so PostgreSQL parses and plans it once per connection. One statement reads
+   * one snapshot; inside a caller's transaction it reads what that transaction sees.
    */
-  private async inSnapshot<T>(work: () => Promise<T>): Promise<T> {
-    if (this.tx.inTransaction) return work();
-    return this.tx.transaction(async () => {
-      await this.tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      return work();
-    });
-  }
+  private readonly readEvidence: ReadEvidence = async (sql, params) => {
+    const [row] = await this.tx.query<Record<string, unknown>>(sql, params, { prepare: true });
+    return row!;
+  };
 
   private async pinnedVersion(traineeId: string): Promise<PinnedVersionRow> {
     const pinned =

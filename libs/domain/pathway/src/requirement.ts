@@ -49,20 +49,66 @@ export interface RequirementResult {
 export interface EvaluationInput {
   traineeId: string;
   now: Date;
-  /** Every requirement of this evaluator's kind in the trainee's pinned version, evaluated together. */
+  /** Every requirement of this evaluator's kind in the stages evaluated, judged together. */
   requirements: RequirementDefinition[];
+  /**
+   * Every stage of the trainee's pinned version (more than the stages evaluated when a step needs
+   * only the first ones): what a requirement pointing at another one by key (`during`) reads.
+   */
+  pathway: readonly StageDefinition[];
 }
 
 /**
- * Judges one requirement kind. It is called once per progress request with every requirement of
- * its kind, so it answers in a fixed number of queries (set-based SQL), never one per requirement.
+ * What an evaluator's SQL is given: the trainee and the moment as parameters every evaluator
+ * shares, and further parameters for values the pinned version holds (formats, kinds). The SQL
+ * text of an evaluator depends on the requirements' shape only, never on a value, so that the
+ * statement is the same from one request to the next and PostgreSQL plans it once.
  */
-export interface RequirementEvaluator {
+export interface EvidenceBinder {
+  /** The trainee's id: a `uuid` parameter (the same placeholder for every part). */
+  readonly trainee: string;
+  /** The moment of the evaluation: a `timestamptz` parameter (the same for every part). */
+  readonly now: string;
+  /** A parameter holding `value`, cast to `type` (`text[]`, `date`): its placeholder. */
+  value(value: unknown, type: string): string;
+}
+
+/**
+ * The SQL an evaluator reads its evidence with, one expression per part: each a scalar
+ * subquery of one `json` value (see `evidenceJson`). The engine puts the parts of every evaluator
+ * into one statement (one round trip and one snapshot) and reads a part that two evaluators ask
+ * with the same SQL once.
+ */
+export type EvidenceSql<Evidence> = { readonly [Part in keyof Evidence]: string };
+
+/**
+ * Judges one requirement kind for one trainee, in two steps: `evidence` says what to read (SQL
+ * composed into the progress statement, set-based: the same expressions whatever the number of
+ * requirements), then `judge` decides every requirement of the kind from what was read, without
+ * I/O. `Evidence` is the JSON the parts return, by part.
+ */
+export interface RequirementEvaluator<Evidence extends object = Record<string, unknown>> {
   readonly kind: RequirementKind;
-  evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>>;
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<Evidence>;
+  judge(input: EvaluationInput, evidence: Evidence): Map<string, RequirementResult>;
   /**
    * Optional: the problems with a requirement's params (empty when fine), checked when an admin
    * publishes a pathway version, so that a typo in a param name is refused rather than never met.
    */
   validateParams?(params: Record<string, unknown>): string[];
+}
+
+/** The rows of a SELECT as one JSON array (`[]` when none): a part of an evaluator's evidence. */
+export function evidenceRows(select: string): string {
+  return `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${select}) r)`;
+}
+
+/** The first row of a SELECT as one JSON object (null when none). */
+export function evidenceRow(select: string): string {
+  return `(SELECT row_to_json(r) FROM (${select}) r LIMIT 1)`;
+}
+
+/** A timestamp as JSON carries it (ISO text), back to a Date; null stays null. */
+export function jsonDate(value: string | null | undefined): Date | null {
+  return value == null ? null : new Date(value);
 }

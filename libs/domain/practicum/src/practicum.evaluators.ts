@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
   type RequirementDefinition,
   type RequirementEvaluator,
   RequirementKind,
@@ -15,7 +17,12 @@ import {
   tallySessions,
   tallyTaught,
 } from './teaching-evidence.js';
-import { TeachingEvidenceRepository } from './teaching-evidence.repository.js';
+import {
+  type ReviewJson,
+  type SessionJson,
+  type TaughtJson,
+  TeachingEvidenceRepository,
+} from './teaching-evidence.repository.js';
 
 const isPositiveInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 1;
 const isNonNegativeInt = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
@@ -90,20 +97,40 @@ function result(
 }
 
 const taughtParams = (params: Record<string, unknown>) => params as unknown as CoursesTaughtParams;
+const sessionsParams = (requirement: RequirementDefinition) =>
+  requirement.params as unknown as SessionsLoggedParams & { during?: string };
+
+interface TaughtEvidence {
+  taught: TaughtJson[];
+}
+
+interface SessionsEvidence {
+  sessions: SessionJson[];
+  /** Present when a requirement counts sessions `during` a courses_taught requirement. */
+  taught?: TaughtJson[];
+}
+
+interface ReviewsEvidence {
+  reviews: ReviewJson[];
+}
 
 /** `courses_taught`: completed cohorts the trainee taught, of the formats and size asked. */
 @Injectable()
-export class CoursesTaughtEvaluator implements RequirementEvaluator {
+export class CoursesTaughtEvaluator implements RequirementEvaluator<TaughtEvidence> {
   readonly kind = RequirementKind.CoursesTaught;
 
-  constructor(private readonly evidence: TeachingEvidenceRepository) {}
+  constructor(private readonly teaching: TeachingEvidenceRepository) {}
 
   validateParams(params: Record<string, unknown>): string[] {
     return coursesTaughtProblems(params);
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const courses = await this.evidence.coursesTaught(input.traineeId);
+  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<TaughtEvidence> {
+    return { taught: this.teaching.coursesTaughtSql(bind.trainee) };
+  }
+
+  judge(input: EvaluationInput, { taught }: TaughtEvidence): Map<string, RequirementResult> {
+    const courses = this.teaching.coursesTaught(taught);
     const results = new Map<string, RequirementResult>();
     for (const requirement of input.requirements) {
       const params = taughtParams(requirement.params);
@@ -126,27 +153,33 @@ export class CoursesTaughtEvaluator implements RequirementEvaluator {
 
 /** `sessions_logged`: practicum sessions of a kind, optionally only during a co-taught course. */
 @Injectable()
-export class SessionsLoggedEvaluator implements RequirementEvaluator {
+export class SessionsLoggedEvaluator implements RequirementEvaluator<SessionsEvidence> {
   readonly kind = RequirementKind.SessionsLogged;
 
-  constructor(private readonly evidence: TeachingEvidenceRepository) {}
+  constructor(private readonly teaching: TeachingEvidenceRepository) {}
 
   validateParams(params: Record<string, unknown>): string[] {
     return sessionsLoggedProblems(params);
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const params = input.requirements.map(
-      (r) => r.params as unknown as SessionsLoggedParams & { during?: string },
-    );
-    const duringKeys = [...new Set(params.flatMap((p) => (p.during ? [p.during] : [])))];
-    const [sessions, referenced, courses] = await Promise.all([
-      this.evidence.sessions(input.traineeId, [...new Set(params.map((p) => p.sessionKind))]),
-      duringKeys.length
-        ? this.evidence.pinnedRequirements(input.traineeId, duringKeys)
-        : Promise.resolve<RequirementDefinition[]>([]),
-      duringKeys.length ? this.evidence.coursesTaught(input.traineeId) : Promise.resolve([]),
-    ]);
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<SessionsEvidence> {
+    const params = input.requirements.map(sessionsParams);
+    const kinds = bind.value([...new Set(params.map((p) => p.sessionKind))], 'text[]');
+    return {
+      sessions: this.teaching.sessionsSql(bind.trainee, kinds),
+      // Read only when a requirement counts sessions during a course taught; then the same SQL as
+      // courses_taught's, read once for both.
+      ...(params.some((p) => p.during) && {
+        taught: this.teaching.coursesTaughtSql(bind.trainee),
+      }),
+    };
+  }
+
+  judge(input: EvaluationInput, read: SessionsEvidence): Map<string, RequirementResult> {
+    const params = input.requirements.map(sessionsParams);
+    const sessions = this.teaching.sessions(read.sessions);
+    const courses = this.teaching.coursesTaught(read.taught ?? []);
+    const referenced = input.pathway.flatMap((stage) => stage.requirements);
     const byKey = new Map(referenced.map((r) => [r.key, r]));
     const results = new Map<string, RequirementResult>();
     input.requirements.forEach((requirement, i) => {
@@ -180,17 +213,21 @@ export class SessionsLoggedEvaluator implements RequirementEvaluator {
 
 /** `recordings_approved`: recordings whose latest review reaches `minLevel` in every domain. */
 @Injectable()
-export class RecordingsApprovedEvaluator implements RequirementEvaluator {
+export class RecordingsApprovedEvaluator implements RequirementEvaluator<ReviewsEvidence> {
   readonly kind = RequirementKind.RecordingsApproved;
 
-  constructor(private readonly evidence: TeachingEvidenceRepository) {}
+  constructor(private readonly teaching: TeachingEvidenceRepository) {}
 
   validateParams(params: Record<string, unknown>): string[] {
     return recordingsApprovedProblems(params);
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const reviews = await this.evidence.latestReviews(input.traineeId);
+  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<ReviewsEvidence> {
+    return { reviews: this.teaching.latestReviewsSql(bind.trainee) };
+  }
+
+  judge(input: EvaluationInput, read: ReviewsEvidence): Map<string, RequirementResult> {
+    const reviews = this.teaching.latestReviews(read.reviews);
     const lowest = reviews
       .map((r) => ({
         rank: Math.min(...RUBRIC_DOMAINS.map((d) => rankOf(String(r.scores[d])))),

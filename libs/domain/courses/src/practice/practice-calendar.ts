@@ -12,13 +12,33 @@ export interface PracticeStats {
 
 /** The trainee's own today: the date on their wall calendar at `now`. */
 export function todayIn(zone: string, now: Date): CalendarDate {
-  const local = DateTime.fromJSDate(now, { zone });
-  // An unknown zone would give an invalid date; users.time_zone is validated when it is set.
-  return (local.isValid ? local : DateTime.fromJSDate(now, { zone: 'utc' })).toISODate()!;
+  const parts = calendarOf(zone).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of the date in `zone`, made once per zone (making one is the costly part). */
+function calendarOf(zone: string): Intl.DateTimeFormat {
+  let calendar = calendars.get(zone);
+  if (!calendar) {
+    const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+    try {
+      calendar = new Intl.DateTimeFormat('en-US', { ...options, timeZone: zone });
+    } catch {
+      // An unknown zone; users.time_zone is validated when it is set, so this is a fallback only.
+      calendar = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+    if (calendars.size >= 1000) calendars.clear();
+    calendars.set(zone, calendar);
+  }
+  return calendar;
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** The same calendar date `years` earlier (29 February falls back to the 28th). */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import {
   type EvaluationInput,
+  type EvidenceBinder,
+  type EvidenceSql,
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
@@ -55,9 +57,14 @@ export function judgePracticeDays(
   };
 }
 
+/** What the evaluator reads: the trainee's time zone and the days they logged practice lately. */
+interface PracticeEvidence {
+  practice: { time_zone: string; days: CalendarDate[] } | null;
+}
+
 /** The `practice_days` requirement kind: `{ days: 45, windowDays: 60 }`. */
 @Injectable()
-export class PracticeDaysEvaluator implements RequirementEvaluator {
+export class PracticeDaysEvaluator implements RequirementEvaluator<PracticeEvidence> {
   readonly kind = RequirementKind.PracticeDays;
 
   constructor(private readonly logs: PracticeLogsRepository) {}
@@ -68,20 +75,26 @@ export class PracticeDaysEvaluator implements RequirementEvaluator {
       : ['practice_days needs positive whole numbers days and windowDays, days <= windowDays'];
   }
 
-  async evaluate(input: EvaluationInput): Promise<Map<string, RequirementResult>> {
-    const results = new Map<string, RequirementResult>();
-    const judged = input.requirements.map((r) => ({ key: r.key, params: paramsOf(r.params) }));
-    const widest = Math.max(1, ...judged.map((j) => j.params?.windowDays ?? 1));
+  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<PracticeEvidence> {
+    const widest = Math.max(
+      1,
+      ...input.requirements.map((r) => paramsOf(r.params)?.windowDays ?? 1),
+    );
     // A day of margin: the trainee's today may lie a day either side of UTC's.
     const since = addDays(todayIn('UTC', input.now), -widest - 1);
-    const found = await this.logs.daysSince(input.traineeId, since);
-    const zone = found?.timeZone ?? 'UTC';
+    return { practice: this.logs.daysSinceSql(bind.trainee, bind.value(since, 'date')) };
+  }
+
+  judge(input: EvaluationInput, { practice }: PracticeEvidence): Map<string, RequirementResult> {
+    const zone = practice?.time_zone ?? 'UTC';
     const today = todayIn(zone, input.now);
-    for (const { key, params } of judged) {
+    const results = new Map<string, RequirementResult>();
+    for (const requirement of input.requirements) {
+      const params = paramsOf(requirement.params);
       results.set(
-        key,
+        requirement.key,
         params
-          ? judgePracticeDays(params, found?.days ?? [], today, zone)
+          ? judgePracticeDays(params, practice?.days ?? [], today, zone)
           : { met: false, have: 0, need: 1, detail: 'This requirement is misconfigured' },
       );
     }

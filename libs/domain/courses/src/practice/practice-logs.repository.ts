@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
+import { evidenceRow } from '@msc/domain/pathway';
 import { PEOPLE } from '@msc/domain/identity';
 import type { CalendarDate } from './practice-calendar.js';
 import type { PracticeKind } from './practice-log.entity.js';
@@ -90,19 +91,17 @@ export class PracticeLogsRepository {
     return rows.map((row) => row.day);
   }
 
-  /** The trainee's zone and their distinct practice days since `since` (null: no such user). */
-  async daysSince(
-    userId: string,
-    since: CalendarDate,
-  ): Promise<{ timeZone: string; days: CalendarDate[] } | null> {
-    const rows = await this.tx.query<{ time_zone: string; days: CalendarDate[] }>(
+  /**
+   * The progress statement's part (see EvidenceSql) of the user's time zone and the distinct days
+   * they logged practice on from `since`: one JSON object, null when there is no such user.
+   * `userId` and `since` are SQL placeholders.
+   */
+  daysSinceSql(userId: string, since: string): string {
+    return evidenceRow(
       `SELECT u.time_zone,
               ARRAY(SELECT DISTINCT to_char(p.practiced_on, 'YYYY-MM-DD') FROM practice_logs p
-                    WHERE p.user_id = u.id AND p.practiced_on >= $2::date) AS days
-       FROM ${PEOPLE} u WHERE u.id = $1`,
-      [userId, since],
+                    WHERE p.user_id = u.id AND p.practiced_on >= ${since}) AS days
+       FROM ${PEOPLE} u WHERE u.id = ${userId}`,
     );
-    const row = rows[0];
-    return row ? { timeZone: row.time_zone, days: row.days } : null;
   }
 }
