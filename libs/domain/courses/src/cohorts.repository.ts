@@ -82,17 +82,20 @@ interface CohortViewRow {
   teachers: { userId: string; displayName: string; role: TeacherRole }[];
 }
 
-const COHORT_VIEW_SQL = `
-  SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.time_zone,
-         to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
-         c.local_time, c.cadence, c.ce_eligible, c.completed_at, c.cancelled_at,
-         c.cancellation_reason, c.created_at,
-         co.code AS course_code, co.title AS course_title, co.format, co.delivery_mode,
-         co.session_count, co.session_minutes, co.completion_min_sessions,
-         e.enrolled_count, e.waitlist_count,
-         COALESCE(s.sessions, '[]'::json) AS sessions,
-         COALESCE(t.teachers, '[]'::json) AS teachers
-  FROM cohorts c
+/** The columns of a CohortViewRow, from cohort `c` and COHORT_VIEW_JOINS. */
+const COHORT_VIEW_COLUMNS = `
+  c.id, c.course_id, c.title, c.status, c.capacity, c.time_zone,
+  to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
+  c.local_time, c.cadence, c.ce_eligible, c.completed_at, c.cancelled_at,
+  c.cancellation_reason, c.created_at,
+  co.code AS course_code, co.title AS course_title, co.format, co.delivery_mode,
+  co.session_count, co.session_minutes, co.completion_min_sessions,
+  e.enrolled_count, e.waitlist_count,
+  COALESCE(s.sessions, '[]'::json) AS sessions,
+  COALESCE(t.teachers, '[]'::json) AS teachers`;
+
+/** The course, the seat counts, the sessions and the teachers of cohort `c`. */
+const COHORT_VIEW_JOINS = `
   JOIN courses co ON co.id = c.course_id
   CROSS JOIN LATERAL (
     SELECT (count(*) FILTER (WHERE en.status = 'enrolled'))::int AS enrolled_count,
@@ -172,7 +175,10 @@ export class CohortsRepository {
   }
 
   async view(id: string): Promise<CohortView | null> {
-    const rows = await this.tx.query<CohortViewRow>(`${COHORT_VIEW_SQL} WHERE c.id = $1`, [id]);
+    const rows = await this.tx.query<CohortViewRow>(
+      `SELECT ${COHORT_VIEW_COLUMNS} FROM cohorts c ${COHORT_VIEW_JOINS} WHERE c.id = $1`,
+      [id],
+    );
     return rows[0] ? toCohortView(rows[0]) : null;
   }
 
@@ -182,12 +188,17 @@ export class CohortsRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: CohortView[]; total: number }> {
+    // The seat counts, sessions and teachers are read for the page's cohorts only.
     const page = await this.tx.page<CohortViewRow>(
       {
-        sql: `${COHORT_VIEW_SQL}
+        sql: `SELECT c.id, c.start_date AS start_day, c.created_at FROM cohorts c
               WHERE ($1::uuid IS NULL OR c.course_id = $1) AND ($2::text IS NULL OR c.status = $2)`,
         params: [filter.courseId ?? null, filter.status ?? null],
         orderBy: 'start_day, created_at, id',
+        perRow: {
+          joins: `JOIN cohorts c ON c.id = page.id ${COHORT_VIEW_JOINS}`,
+          columns: COHORT_VIEW_COLUMNS,
+        },
       },
       filter,
     );

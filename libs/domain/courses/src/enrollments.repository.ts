@@ -141,15 +141,19 @@ export class EnrollmentsRepository {
       attended_sessions: number;
     }>(
       {
-        sql: `SELECT e.id, e.cohort_id, e.user_id, u.display_name, u.email, e.status,
-                     ${WAITLIST_POSITION('e')} AS waitlist_position,
-                     e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
-                     e.completed_at, e.created_at, ${ATTENDED('e')} AS attended_sessions
-              FROM enrollments e JOIN ${PEOPLE} u ON u.id = e.user_id
+        sql: `SELECT e.id, e.status, e.enrolled_at, e.waitlisted_at, e.created_at FROM enrollments e
               WHERE e.cohort_id = $1 AND ($2::text IS NULL OR e.status = $2)`,
         params: [filter.cohortId, filter.status ?? null],
         orderBy: `CASE status WHEN 'enrolled' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
                   COALESCE(enrolled_at, waitlisted_at, created_at), id`,
+        // The waitlist place and the attendance count, for the page's enrollments only.
+        perRow: {
+          joins: `JOIN enrollments e ON e.id = page.id JOIN ${PEOPLE} u ON u.id = e.user_id`,
+          columns: `e.id, e.cohort_id, e.user_id, u.display_name, u.email, e.status,
+                    ${WAITLIST_POSITION('e')} AS waitlist_position,
+                    e.request_ce, e.license_number, e.enrolled_at, e.waitlisted_at, e.withdrawn_at,
+                    e.completed_at, e.created_at, ${ATTENDED('e')} AS attended_sessions`,
+        },
       },
       filter,
     );
@@ -204,24 +208,29 @@ export class EnrollmentsRepository {
       completion_min_sessions: number;
     }>(
       {
-        sql: `SELECT e.id, e.cohort_id, e.user_id, e.status,
-                     ${WAITLIST_POSITION('e')} AS waitlist_position, e.request_ce, e.enrolled_at,
-                     e.completed_at, ${ATTENDED('e')} AS attended_sessions,
-                     c.title AS cohort_title, c.status AS cohort_status,
-                     to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
-                     c.local_time, c.time_zone,
-                     s.first_session_at, s.last_session_ends_at,
-                     co.id AS course_id, co.code, co.title AS course_title, co.format,
-                     co.completion_min_sessions
-              FROM enrollments e
-              JOIN cohorts c ON c.id = e.cohort_id
-              JOIN courses co ON co.id = c.course_id
-              CROSS JOIN LATERAL (
-                SELECT min(starts_at) AS first_session_at, max(ends_at) AS last_session_ends_at
-                FROM cohort_sessions WHERE cohort_id = c.id) s
+        sql: `SELECT e.id, c.id AS cohort_id, c.start_date AS start_day
+              FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id
               WHERE e.user_id = $1`,
         params: [filter.userId],
         orderBy: 'start_day DESC, id',
+        // The waitlist place, the attendance and the session dates, for the page's rows only.
+        perRow: {
+          joins: `JOIN enrollments e ON e.id = page.id
+                  JOIN cohorts c ON c.id = page.cohort_id
+                  JOIN courses co ON co.id = c.course_id
+                  CROSS JOIN LATERAL (
+                    SELECT min(starts_at) AS first_session_at, max(ends_at) AS last_session_ends_at
+                    FROM cohort_sessions WHERE cohort_id = c.id) s`,
+          columns: `e.id, e.cohort_id, e.user_id, e.status,
+                    ${WAITLIST_POSITION('e')} AS waitlist_position, e.request_ce, e.enrolled_at,
+                    e.completed_at, ${ATTENDED('e')} AS attended_sessions,
+                    c.title AS cohort_title, c.status AS cohort_status,
+                    to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.start_date AS start_day,
+                    c.local_time, c.time_zone,
+                    s.first_session_at, s.last_session_ends_at,
+                    co.id AS course_id, co.code, co.title AS course_title, co.format,
+                    co.completion_min_sessions`,
+        },
       },
       filter,
     );
