@@ -1,6 +1,5 @@
-import { webcrypto } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createSigner, createVerifier, TokenError } from 'fast-jwt';
 import { AppConfig } from '@msc/config';
 import { AppSecrets } from './app-secrets.js';
 import { IdentityError, IdentityErrorCode } from './identity.errors.js';
@@ -17,13 +16,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Short-lived HS256 access tokens. The key is JWT_SECRET when set, else one generated once and
- * kept in the database, so that every API process signs and verifies with the same key. It is
- * imported once, at start, as a WebCrypto CryptoKey, what jose 6 signs and verifies with: given a
- * KeyObject it would import it again on every call (about 90 µs against 37 µs per verify here).
+ * kept in the database, so that every API process signs and verifies with the same key.
+ *
+ * Every authenticated request verifies one, so they are signed and verified with fast-jwt: a
+ * synchronous HMAC over node:crypto, and a cache of verified tokens (bounded, and never past a
+ * token's expiry). jose 6, which the credentials' EdDSA signatures keep, goes through WebCrypto's
+ * asynchronous jobs: 52 µs of CPU per verify against 8 (4 cached) here, with 32 in flight.
  */
 @Injectable()
 export class AccessTokens implements OnModuleInit {
-  private key!: webcrypto.CryptoKey;
+  private signer!: (payload: Record<string, unknown>) => string;
+  private verifier!: (token: string) => Record<string, unknown>;
 
   constructor(
     private readonly config: AppConfig,
@@ -32,13 +35,25 @@ export class AccessTokens implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const secret = this.config.JWT_SECRET ?? (await this.secrets.getOrCreate(SECRET_NAME, 48));
-    this.key = await webcrypto.subtle.importKey(
-      'raw',
-      Buffer.from(secret, 'utf8'),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign', 'verify'],
-    );
+    const key = Buffer.from(secret, 'utf8');
+    const issuer = this.config.JWT_ISSUER;
+    this.signer = createSigner({
+      key,
+      algorithm: 'HS256',
+      iss: issuer,
+      aud: `${issuer}:api`,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS * 1000,
+      header: { alg: 'HS256', typ: 'JWT' },
+    });
+    this.verifier = createVerifier({
+      key,
+      algorithms: ['HS256'],
+      allowedIss: issuer,
+      allowedAud: `${issuer}:api`,
+      // A token without an expiry would be valid forever.
+      requiredClaims: ['exp', 'iat', 'sub'],
+      cache: 10_000,
+    });
   }
 
   get ttlSeconds(): number {
@@ -46,38 +61,31 @@ export class AccessTokens implements OnModuleInit {
   }
 
   async sign(userId: string, sessionId?: string): Promise<string> {
-    return new SignJWT(sessionId ? { sid: sessionId } : {})
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(userId)
-      .setIssuer(this.config.JWT_ISSUER)
-      .setAudience(`${this.config.JWT_ISSUER}:api`)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.ACCESS_TOKEN_TTL_SECONDS}s`)
-      .sign(this.key);
+    return this.signer(sessionId ? { sub: userId, sid: sessionId } : { sub: userId });
   }
 
   async verify(token: string): Promise<AccessTokenClaims> {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        issuer: this.config.JWT_ISSUER,
-        audience: `${this.config.JWT_ISSUER}:api`,
-        // A token without an expiry would be valid forever.
-        requiredClaims: ['exp', 'iat', 'sub'],
-      });
-      const { sub, sid } = payload;
-      if (typeof sub !== 'string' || !UUID.test(sub))
-        throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token names no user');
-      if (sid !== undefined && (typeof sid !== 'string' || !UUID.test(sid)))
-        throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token is malformed');
-      return { userId: sub, ...(sid ? { sessionId: sid } : {}) };
+      payload = this.verifier(token);
     } catch (error) {
-      if (error instanceof IdentityError) throw error;
-      const expired = error instanceof errors.JWTExpired;
+      const expired = error instanceof TokenError && error.code === TokenError.codes.expired;
       throw new IdentityError(
         IdentityErrorCode.InvalidAccessToken,
         expired ? 'The access token has expired' : 'The access token is not valid',
       );
     }
+    const { sub, sid, iat } = payload;
+    // fast-jwt checks the type of exp and nbf but not of iat, which a token must carry as a number.
+    if (typeof iat !== 'number' || !Number.isFinite(iat))
+      throw new IdentityError(
+        IdentityErrorCode.InvalidAccessToken,
+        'The access token is not valid',
+      );
+    if (typeof sub !== 'string' || !UUID.test(sub))
+      throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token names no user');
+    if (sid !== undefined && (typeof sid !== 'string' || !UUID.test(sid)))
+      throw new IdentityError(IdentityErrorCode.InvalidAccessToken, 'The token is malformed');
+    return { userId: sub, ...(sid ? { sessionId: sid } : {}) };
   }
 }
