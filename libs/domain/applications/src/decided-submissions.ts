@@ -39,13 +39,17 @@ export class DecidedSubmissions<Row> {
   list<ListRow>(filter: { userId?: string; status?: string; limit: number; offset: number }) {
     return this.tx.page<ListRow>(
       {
-        sql: `SELECT ${this.t.columns}, u.display_name AS trainee_name,
-                     d.display_name AS decided_by_name
-              FROM ${this.t.table} a JOIN ${PEOPLE} u ON u.id = a.user_id
-              LEFT JOIN ${PEOPLE} d ON d.id = a.decided_by
+        sql: `SELECT a.id, a.created_at FROM ${this.t.table} a
               WHERE ($1::uuid IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR a.status = $2)`,
         params: [filter.userId ?? null, filter.status ?? null],
         orderBy: 'created_at DESC, id DESC',
+        // The names of the trainee and of the deciding admin, for the page's rows only.
+        perRow: {
+          joins: `JOIN ${this.t.table} a ON a.id = page.id JOIN ${PEOPLE} u ON u.id = a.user_id
+                  LEFT JOIN ${PEOPLE} d ON d.id = a.decided_by`,
+          columns: `${this.t.columns}, u.display_name AS trainee_name,
+                    d.display_name AS decided_by_name`,
+        },
       },
       filter,
     );

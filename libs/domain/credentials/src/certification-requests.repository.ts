@@ -82,12 +82,17 @@ export class CertificationRequestsRepository {
   }): Promise<{ items: CertificationRequestListRow[]; total: number }> {
     return this.tx.page<CertificationRequestListRow>(
       {
-        sql: `SELECT ${COLUMNS}, d.display_name AS decided_by_name
-              FROM certification_requests r JOIN ${PEOPLE} u ON u.id = r.trainee_id
-              LEFT JOIN ${PEOPLE} d ON d.id = r.decided_by
+        sql: `SELECT r.id, r.created_at FROM certification_requests r
               WHERE ($1::text IS NULL OR r.status = $1) AND ($2::uuid IS NULL OR r.trainee_id = $2)`,
         params: [filter.status ?? null, filter.traineeId ?? null],
         orderBy: 'created_at, id',
+        // The names of the trainee and of the deciding admin, for the page's requests only.
+        perRow: {
+          joins: `JOIN certification_requests r ON r.id = page.id
+                  JOIN ${PEOPLE} u ON u.id = r.trainee_id
+                  LEFT JOIN ${PEOPLE} d ON d.id = r.decided_by`,
+          columns: `${COLUMNS}, d.display_name AS decided_by_name`,
+        },
       },
       filter,
     );

@@ -138,21 +138,28 @@ export class CredentialsRepository {
     return rows[0] ?? null;
   }
 
-  /** A page of every credential, newest first, with the holder's e-mail: one statement. */
+  /**
+   * A page of every credential, newest first, with the holder's e-mail: one statement. The holder
+   * is joined for the page's rows; the filter reads people only when searching.
+   */
   async list(filter: AdminCredentialFilter): Promise<Page<AdminCredentialRow>> {
     const q = filter.q?.trim();
     const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     return this.tx.page<AdminCredentialRow>(
       {
-        sql: `SELECT c.id, c.holder_id, c.holder_name, u.email AS holder_email, c.designation,
-                     c.status, c.issued_at, c.status_changed_at, c.status_reason
-              FROM credentials c JOIN ${PEOPLE} u ON u.id = c.holder_id
+        sql: `SELECT c.id, c.issued_at FROM credentials c
               WHERE ($1::text IS NULL OR c.status = $1)
                 AND ($2::text IS NULL OR c.designation = $2)
-                AND ($3::text IS NULL OR c.holder_name ILIKE $3 OR u.display_name ILIKE $3
-                     OR u.email ILIKE $3)`,
+                AND ($3::text IS NULL OR c.holder_name ILIKE $3 OR EXISTS (
+                       SELECT 1 FROM ${PEOPLE} u WHERE u.id = c.holder_id
+                       AND (u.display_name ILIKE $3 OR u.email ILIKE $3)))`,
         params: [filter.status ?? null, filter.designation ?? null, pattern],
         orderBy: 'issued_at DESC, id DESC',
+        perRow: {
+          joins: `JOIN credentials c ON c.id = page.id JOIN ${PEOPLE} u ON u.id = c.holder_id`,
+          columns: `c.id, c.holder_id, c.holder_name, u.email AS holder_email, c.designation,
+                    c.status, c.issued_at, c.status_changed_at, c.status_reason`,
+        },
       },
       filter,
     );

@@ -37,15 +37,17 @@ export interface PracticumSessionRow {
   created_at: Date;
 }
 
-/** A practicum with its people's names and the counts of its ledger and its recordings. */
-const PRACTICUM_SELECT = `
-  SELECT p.id, p.trainee_id, p.mentor_id, p.status, p.created_at, p.closed_at,
-         t.display_name AS trainee_name, m.display_name AS mentor_name,
-         t.email AS trainee_email, m.email AS mentor_email,
-         ledger.consultation_count, ledger.consultation_minutes,
-         ledger.mentoring_count, ledger.mentoring_minutes, ledger.last_session_at,
-         recs.recording_count, recs.awaiting_review_count, recs.competent_recording_count
-  FROM practicums p
+/** The columns of a PracticumRow, from practicum `p` and PRACTICUM_JOINS. */
+const PRACTICUM_COLUMNS = `
+  p.id, p.trainee_id, p.mentor_id, p.status, p.created_at, p.closed_at,
+  t.display_name AS trainee_name, m.display_name AS mentor_name,
+  t.email AS trainee_email, m.email AS mentor_email,
+  ledger.consultation_count, ledger.consultation_minutes,
+  ledger.mentoring_count, ledger.mentoring_minutes, ledger.last_session_at,
+  recs.recording_count, recs.awaiting_review_count, recs.competent_recording_count`;
+
+/** A practicum's people's names and the counts of its ledger and its recordings. */
+const PRACTICUM_JOINS = `
   JOIN ${PEOPLE} t ON t.id = p.trainee_id
   JOIN ${PEOPLE} m ON m.id = p.mentor_id
   CROSS JOIN LATERAL (
@@ -65,6 +67,12 @@ const PRACTICUM_SELECT = `
              AS competent_recording_count
     FROM teaching_recordings r WHERE r.practicum_id = p.id
   ) recs`;
+
+/** The page's practicums with their names and counts, for `TransactionHost.page`. */
+const PRACTICUM_PER_ROW = {
+  joins: `JOIN practicums p ON p.id = page.id ${PRACTICUM_JOINS}`,
+  columns: PRACTICUM_COLUMNS,
+};
 
 /** What an admin's list of practicums may be narrowed to. */
 export interface PracticumFilter {
@@ -107,7 +115,10 @@ export class PracticumsRepository {
   }
 
   async findById(id: string): Promise<PracticumRow | null> {
-    const rows = await this.tx.query<PracticumRow>(`${PRACTICUM_SELECT} WHERE p.id = $1`, [id]);
+    const rows = await this.tx.query<PracticumRow>(
+      `SELECT ${PRACTICUM_COLUMNS} FROM practicums p ${PRACTICUM_JOINS} WHERE p.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -129,9 +140,11 @@ export class PracticumsRepository {
           : '(p.trainee_id = $1 OR p.mentor_id = $1)';
     return this.tx.page<PracticumRow>(
       {
-        sql: `${PRACTICUM_SELECT} WHERE ${who} AND ($2::text IS NULL OR p.status = $2)`,
+        sql: `SELECT p.id, p.created_at FROM practicums p
+              WHERE ${who} AND ($2::text IS NULL OR p.status = $2)`,
         params: [userId, filter.status ?? null],
         orderBy: 'created_at DESC, id',
+        perRow: PRACTICUM_PER_ROW,
       },
       filter,
     );
@@ -141,12 +154,13 @@ export class PracticumsRepository {
   async list(filter: PracticumFilter): Promise<{ items: PracticumRow[]; total: number }> {
     return this.tx.page<PracticumRow>(
       {
-        sql: `${PRACTICUM_SELECT}
+        sql: `SELECT p.id, p.status, p.created_at FROM practicums p
               WHERE ($1::text IS NULL OR p.status = $1)
                 AND ($2::uuid IS NULL OR p.trainee_id = $2)
                 AND ($3::uuid IS NULL OR p.mentor_id = $3)
-                AND ($4::text IS NULL OR t.display_name ILIKE $4 OR t.email ILIKE $4
-                     OR m.display_name ILIKE $4 OR m.email ILIKE $4)`,
+                AND ($4::text IS NULL OR EXISTS (
+                       SELECT 1 FROM ${PEOPLE} u WHERE u.id IN (p.trainee_id, p.mentor_id)
+                       AND (u.display_name ILIKE $4 OR u.email ILIKE $4)))`,
         params: [
           filter.status ?? null,
           filter.traineeId ?? null,
@@ -154,6 +168,7 @@ export class PracticumsRepository {
           filter.q ? containsPattern(filter.q) : null,
         ],
         orderBy: "(status = 'active') DESC, created_at DESC, id",
+        perRow: PRACTICUM_PER_ROW,
       },
       filter,
     );

@@ -58,17 +58,21 @@ export interface RecordingListRow {
   review_outcome: string | null;
 }
 
-/** Reads `RecordingListRow`s; `now()` decides what is overdue. */
-const LIST_SELECT = `
-  SELECT r.id, r.practicum_id, r.trainee_id, t.display_name AS trainee_name,
-         r.cohort_id, c.title AS cohort_title, c.course_id, c.course_title,
-         r.session_number, s.starts_at AS session_starts_at, r.status, r.media_type,
-         r.original_filename, r.size_bytes, r.duration_seconds, r.rejection_reason,
-         r.reviewer_id, rv.display_name AS reviewer_name, r.review_assigned_at, r.review_due_at,
-         r.reviewed_at, r.created_at,
-         (r.status = 'awaiting_review' AND r.review_due_at IS NOT NULL AND r.review_due_at < now()) AS overdue,
-         latest.outcome AS review_outcome
-  FROM teaching_recordings r
+/** Whether recording `r` waits past its review's due date (`now()` decides). */
+const OVERDUE = `(r.status = 'awaiting_review' AND r.review_due_at IS NOT NULL
+  AND r.review_due_at < now())`;
+
+/** The columns of a `RecordingListRow`, from recording `r` and LIST_JOINS. */
+const LIST_COLUMNS = `
+  r.id, r.practicum_id, r.trainee_id, t.display_name AS trainee_name,
+  r.cohort_id, c.title AS cohort_title, c.course_id, c.course_title,
+  r.session_number, s.starts_at AS session_starts_at, r.status, r.media_type,
+  r.original_filename, r.size_bytes, r.duration_seconds, r.rejection_reason,
+  r.reviewer_id, rv.display_name AS reviewer_name, r.review_assigned_at, r.review_due_at,
+  r.reviewed_at, r.created_at, ${OVERDUE} AS overdue, latest.outcome AS review_outcome`;
+
+/** The names a person reads beside recording `r`, and the outcome of its latest review. */
+const LIST_JOINS = `
   JOIN ${PEOPLE} t ON t.id = r.trainee_id
   JOIN ${courseSql.cohortTitles} c ON c.id = r.cohort_id
   LEFT JOIN ${courseSql.sessions} s ON s.cohort_id = r.cohort_id AND s.number = r.session_number
@@ -77,6 +81,16 @@ const LIST_SELECT = `
     SELECT m.outcome FROM mentor_reviews m WHERE m.recording_id = r.id
     ORDER BY m.created_at DESC, m.id DESC LIMIT 1
   ) latest ON true`;
+
+/** The lean list of recordings `r`: what the lists order by. */
+const LIST_LEAN = `SELECT r.id, r.created_at, r.review_due_at, r.reviewed_at, ${OVERDUE} AS overdue
+  FROM teaching_recordings r`;
+
+/** The page's recordings with their names and latest review, for `TransactionHost.page`. */
+const LIST_PER_ROW = {
+  joins: `JOIN teaching_recordings r ON r.id = page.id ${LIST_JOINS}`,
+  columns: LIST_COLUMNS,
+};
 
 export type ReviewQueueStatus = 'pending' | 'done';
 
@@ -237,9 +251,10 @@ export class RecordingsRepository {
     const pending = filter.status === 'pending';
     return this.tx.page<RecordingListRow>(
       {
-        sql: `${LIST_SELECT} WHERE r.reviewer_id = $1 AND r.status = $2`,
+        sql: `${LIST_LEAN} WHERE r.reviewer_id = $1 AND r.status = $2`,
         params: [reviewerId, pending ? RecordingStatus.AwaitingReview : RecordingStatus.Reviewed],
         orderBy: pending ? 'overdue DESC, review_due_at, id' : 'reviewed_at DESC, id',
+        perRow: LIST_PER_ROW,
       },
       filter,
     );
@@ -266,7 +281,10 @@ export class RecordingsRepository {
 
   /** One recording with its names resolved. */
   async findListed(id: string): Promise<RecordingListRow | null> {
-    const rows = await this.tx.query<RecordingListRow>(`${LIST_SELECT} WHERE r.id = $1`, [id]);
+    const rows = await this.tx.query<RecordingListRow>(
+      `SELECT ${LIST_COLUMNS} FROM teaching_recordings r ${LIST_JOINS} WHERE r.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -277,10 +295,11 @@ export class RecordingsRepository {
   ): Promise<{ items: RecordingListRow[]; total: number }> {
     return this.tx.page<RecordingListRow>(
       {
-        sql: `${LIST_SELECT} WHERE r.trainee_id = $1 AND ($2::text IS NULL OR r.status = $2)
+        sql: `${LIST_LEAN} WHERE r.trainee_id = $1 AND ($2::text IS NULL OR r.status = $2)
                 AND ($3::uuid IS NULL OR r.practicum_id = $3)`,
         params: [traineeId, filter.status ?? null, filter.practicumId ?? null],
         orderBy: 'created_at DESC, id',
+        perRow: LIST_PER_ROW,
       },
       filter,
     );
@@ -290,14 +309,15 @@ export class RecordingsRepository {
   async list(filter: RecordingFilter): Promise<{ items: RecordingListRow[]; total: number }> {
     return this.tx.page<RecordingListRow>(
       {
-        sql: `${LIST_SELECT}
+        sql: `${LIST_LEAN}
               WHERE ($1::text IS NULL OR r.status = $1)
                 AND ($2::uuid IS NULL OR r.trainee_id = $2)
                 AND ($3::uuid IS NULL OR r.reviewer_id = $3)
                 AND ($4::uuid IS NULL OR r.practicum_id = $4)
                 AND (NOT $5::boolean OR (r.status = 'awaiting_review' AND r.review_due_at < now()))
-                AND ($6::text IS NULL OR t.display_name ILIKE $6 OR t.email ILIKE $6
-                     OR rv.display_name ILIKE $6 OR rv.email ILIKE $6)`,
+                AND ($6::text IS NULL OR EXISTS (
+                       SELECT 1 FROM ${PEOPLE} u WHERE u.id IN (r.trainee_id, r.reviewer_id)
+                       AND (u.display_name ILIKE $6 OR u.email ILIKE $6)))`,
         params: [
           filter.status ?? null,
           filter.traineeId ?? null,
@@ -307,6 +327,7 @@ export class RecordingsRepository {
           filter.q ? containsPattern(filter.q) : null,
         ],
         orderBy: filter.overdue ? 'review_due_at, id' : 'created_at DESC, id',
+        perRow: LIST_PER_ROW,
       },
       filter,
     );
