@@ -18,6 +18,7 @@ import { OneAttestationPendingPerKind1796200000002 } from './1796200000002-OneAt
 import { AddUserDeactivatedAt1796500000000 } from './1796500000000-AddUserDeactivatedAt.js';
 import { AddCohortCancellation1796600000000 } from './1796600000000-AddCohortCancellation.js';
 import { AddCourseRetirement1796700000000 } from './1796700000000-AddCourseRetirement.js';
+import { IndexListOrders1796800000000 } from './1796800000000-IndexListOrders.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddUserDeactivatedAt1796500000000,
   AddCohortCancellation1796600000000,
   AddCourseRetirement1796700000000,
+  IndexListOrders1796800000000,
 ];

@@ -9,6 +9,7 @@ export type DeliveryMode = 'online' | 'in_person';
  */
 @Entity('ce_credits')
 @Index('ce_credits_user_issued_idx', ['userId', 'issuedAt'])
+@Index('ce_credits_issued_idx', ['issuedAt', 'id'])
 @Index('ce_credits_cohort_idx', ['cohortId'])
 @Index('ce_credits_course_idx', ['courseId'])
 @Check('ce_credits_delivery_mode_ck', `"delivery_mode" IN ('online', 'in_person')`)

@@ -25,7 +25,8 @@ export enum SessionCadence {
 /** One run of a course: a start date, a local wall-clock time in an IANA zone, a capacity. */
 @Entity('cohorts')
 @Index('cohorts_course_id_idx', ['courseId'])
-@Index('cohorts_status_idx', ['status'])
+// The list of cohorts in one status, by start date.
+@Index('cohorts_status_start_idx', ['status', 'startDate', 'createdAt', 'id'])
 @Index('cohorts_start_date_idx', ['startDate'])
 @Index('cohorts_created_by_idx', ['createdBy'])
 @Check('cohorts_cadence_check', `"cadence" IN ('weekly', 'daily')`)

@@ -9,6 +9,7 @@ export type CredentialStatus = 'active' | 'suspended' | 'revoked';
 @Unique('credentials_revocation_entry_uq', ['revocationListId', 'revocationIndex'])
 @Unique('credentials_suspension_entry_uq', ['suspensionListId', 'suspensionIndex'])
 @Index('credentials_holder_idx', ['holderId', 'issuedAt'])
+@Index('credentials_issued_idx', ['issuedAt', 'id'])
 @Index('credentials_kid_idx', ['kid'])
 @Index('credentials_suspension_list_idx', ['suspensionListId'])
 @Index('credentials_status_changed_by_idx', ['statusChangedBy'])

@@ -14,6 +14,10 @@ import type { Role } from '@msc/kernel';
 // (lower(email) text_pattern_ops). Named here so that the schema builder leaves them alone.
 @Index('users_display_name_words_idx', { synchronize: false })
 @Index('users_email_prefix_idx', { synchronize: false })
+// The admins' list of users: its order, and its role filter (gin (roles), made by the migration
+// IndexListOrders, which TypeORM cannot declare).
+@Index('users_created_idx', ['createdAt', 'id'])
+@Index('users_roles_idx', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

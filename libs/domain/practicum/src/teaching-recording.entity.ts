@@ -23,6 +23,10 @@ export enum RecordingStatus {
 @Index('teaching_recordings_trainee_status_idx', ['traineeId', 'status'])
 @Index('teaching_recordings_cohort_id_idx', ['cohortId'])
 @Index('teaching_recordings_reviewer_status_idx', ['reviewerId', 'status'])
+// The admins' lists, which TypeORM cannot declare (the migration IndexListOrders makes them):
+// (created_at DESC, id), and (review_due_at, id) WHERE status = 'awaiting_review'.
+@Index('teaching_recordings_created_idx', { synchronize: false })
+@Index('teaching_recordings_overdue_idx', { synchronize: false })
 @Check(
   'teaching_recordings_rejected_check',
   `("status" = 'rejected') = ("rejection_reason" IS NOT NULL)`,
