@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
 import type { DeliveryMode } from './ce-credit.entity.js';
 
 /** Everything a CE certificate prints. */
@@ -42,10 +41,19 @@ function formatDate(at: Date, timeZone: string): string {
   }).format(at);
 }
 
+/**
+ * pdfkit, imported on the first certificate rather than at boot: most processes never render one,
+ * and importing it costs about 0.2 s.
+ */
+const importPdfkit = () => import('pdfkit');
+let pdfkit: ReturnType<typeof importPdfkit> | undefined;
+const loadPdfkit = () => (pdfkit ??= importPdfkit());
+
 /** Lays a CE certificate out as a one-page landscape PDF, streamed as pdfkit writes it. */
 @Injectable()
 export class CeCertificateRenderer {
-  render(certificate: CeCertificate): Readable {
+  async render(certificate: CeCertificate): Promise<Readable> {
+    const { default: PDFDocument } = await loadPdfkit();
     const doc = new PDFDocument({
       size: 'LETTER',
       layout: 'landscape',

@@ -250,7 +250,7 @@ export class CeCreditsService {
     }
     return {
       fileName: `${credit.certificate_number}.pdf`,
-      stream: this.renderer.render(this.toCertificate(credit)),
+      stream: await this.renderer.render(this.toCertificate(credit)),
     };
   }
 
@@ -264,7 +264,7 @@ export class CeCreditsService {
     if (!credit) throw new CeCreditsError(CeCreditsErrorCode.CreditNotFound, 'No such CE credit');
     return {
       fileName: `${credit.certificate_number}.pdf`,
-      stream: this.renderer.render(this.toCertificate(credit)),
+      stream: await this.renderer.render(this.toCertificate(credit)),
     };
   }
 

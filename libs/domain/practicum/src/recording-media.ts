@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { parseStream } from 'music-metadata';
 import { SNIFF_BYTES, sniffContentType } from '@msc/storage';
 
 /** The audio and video containers a teaching recording may come in, by the extension file-type names. */
@@ -98,6 +97,8 @@ export async function probeMedia(
   let container: string | null = null;
   let error: string | null = null;
   try {
+    // Imported on the first probe, not at boot: only the worker probes, and rarely.
+    const { parseStream } = await import('music-metadata');
     const metadata = await parseStream(
       tap,
       { mimeType: info.mimeType, size: info.size },
