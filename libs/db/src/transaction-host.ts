@@ -94,8 +94,9 @@ export class TransactionHost {
   }
 
   /**
-   * One page of a list and the list's total, in the current transaction: `query.sql` is the SELECT
-   * without ORDER BY/LIMIT/OFFSET, `query.orderBy` orders over the names it selects. The total is
+   * One page of a list and the list's total, in the current transaction: `query.sql` is the lean
+   * SELECT without ORDER BY/LIMIT/OFFSET, `query.orderBy` orders over the names it selects, and
+   * `query.perRow` adds what each row shows for the page's rows only (see PageQuery). The total is
    * right on a page past the end too (then, and only then, a second statement counts).
    */
   async page<Row>(query: PageQuery, page: PageRequest): Promise<Page<Row>> {
