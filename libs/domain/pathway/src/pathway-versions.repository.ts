@@ -111,13 +111,17 @@ export class PathwayVersionsRepository {
   }): Promise<{ items: (PathwayVersionRow & { trainee_count: string })[]; total: number }> {
     return this.tx.page<PathwayVersionRow & { trainee_count: string }>(
       {
-        sql: `SELECT ${COLUMNS}, coalesce(tp.n, 0) AS trainee_count
-              FROM pathway_versions v
-              LEFT JOIN (SELECT pathway_version_id, count(*) AS n FROM trainee_pathways
-                         GROUP BY pathway_version_id) tp ON tp.pathway_version_id = v.id
+        sql: `SELECT v.id, v.key, v.version FROM pathway_versions v
               WHERE ($1::text IS NULL OR v.key = $1)`,
         params: [filter.key ?? null],
         orderBy: 'key, version DESC',
+        // The version's stages and how many trainees it holds, for the page's versions only.
+        perRow: {
+          joins: `JOIN pathway_versions v ON v.id = page.id
+                  CROSS JOIN LATERAL (SELECT count(*) AS trainee_count FROM trainee_pathways tp
+                                      WHERE tp.pathway_version_id = v.id) tp`,
+          columns: `${COLUMNS}, tp.trainee_count`,
+        },
       },
       filter,
     );
