@@ -19,6 +19,22 @@ describe('health (e2e)', () => {
     expect(res.body).toEqual({ status: 'up' });
   });
 
+  it("should send helmet's security headers, on a refusal too", async () => {
+    for (const res of [
+      await request(app.server).get('/health/live').expect(200),
+      await request(app.server).get('/api/v1/me').expect(401),
+    ]) {
+      expect(res.headers).toMatchObject({
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+    }
+  });
+
   it('should answer /health/ready with the state of PostgreSQL and Redis', async () => {
     const res = await request(app.server).get('/health/ready').expect(200);
 

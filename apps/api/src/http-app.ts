@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import {
   type DynamicModule,
@@ -12,6 +11,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@msc/config';
 import { registerEarlyRefusalHandling, refuseNulInUrl } from './http/early-refusal.js';
@@ -82,7 +82,9 @@ export async function configureHttpApp(
   fastify.addHook('onRequest', refuseNulInUrl);
   registerJsonBodyParser(fastify, app.get(AppConfig, { strict: false }).JSON_MAX_DEPTH);
   registerEarlyRefusalHandling(fastify);
-  await app.register(helmet, {
+  // helmet's headers, its middleware made once: @fastify/helmet made it again on every request
+  // (directives parsed and all), 2.5-5 % of a request's CPU in a profile of GET /me.
+  const securityHeaders = helmet({
     // The OpenAPI UI needs inline scripts and styles.
     contentSecurityPolicy: {
       directives: {
@@ -92,6 +94,9 @@ export async function configureHttpApp(
         imgSrc: ["'self'", 'data:'],
       },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   // Reads the browser's refresh-token cookie (msc_refresh) on the auth routes.
   await app.register(cookie);
