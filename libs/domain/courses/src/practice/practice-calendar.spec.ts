@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   addDays,
   currentStreak,
@@ -86,6 +87,38 @@ describe('practice calendar', () => {
       expect(todayIn('America/Los_Angeles', new Date('2027-03-16T03:00:00.000Z'))).toBe(
         '2027-03-15',
       );
+    });
+
+    it('should agree with luxon in every kind of zone, around midnights and offset changes', () => {
+      const zones = [
+        'UTC',
+        'Europe/Lisbon',
+        'America/Los_Angeles',
+        'Asia/Kathmandu',
+        'Australia/Eucla',
+        'Pacific/Chatham',
+        'Asia/Kolkata',
+        'America/St_Johns',
+        'Not/A_Zone',
+      ];
+      let seed = 7;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      for (let i = 0; i < 3000; i++) {
+        // Within a few minutes of a quarter hour of 2027, where midnights and changes fall.
+        const quarter = Math.floor(random() * 4 * 24 * 365);
+        const at = new Date(Date.UTC(2027, 0, 1) + quarter * 900_000 + (random() - 0.5) * 240_000);
+        for (const zone of zones) {
+          const local = DateTime.fromJSDate(at, { zone });
+          const expected = (
+            local.isValid ? local : DateTime.fromJSDate(at, { zone: 'utc' })
+          ).toISODate();
+          expect([zone, at.toISOString(), todayIn(zone, at)]).toEqual([
+            zone,
+            at.toISOString(),
+            expected,
+          ]);
+        }
+      }
     });
   });
 });

@@ -12,11 +12,24 @@ export interface PracticeStats {
 
 /** The trainee's own today: the date on their wall calendar at `now`. */
 export function todayIn(zone: string, now: Date): CalendarDate {
-  const parts = calendarOf(zone).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  if (zone === 'UTC') return now.toISOString().slice(0, 10);
+  // Every zone's offset, and every change of it, falls on a quarter hour of UTC: the date on a
+  // zone's calendar is the same throughout a UTC quarter hour, so it is formatted once for it.
+  const quarter = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  const key = `${zone}@${quarter}`;
+  let today = todays.get(key);
+  if (today === undefined) {
+    const parts = calendarOf(zone).formatToParts(now);
+    const part = (type: string) => parts.find((p) => p.type === type)!.value;
+    today = `${part('year')}-${part('month')}-${part('day')}`;
+    if (todays.size >= 1000) todays.clear();
+    todays.set(key, today);
+  }
+  return today;
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const todays = new Map<string, CalendarDate>();
 const calendars = new Map<string, Intl.DateTimeFormat>();
 
 /** A formatter of the date in `zone`, made once per zone (making one is the costly part). */
