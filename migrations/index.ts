@@ -19,6 +19,7 @@ import { AddUserDeactivatedAt1796500000000 } from './1796500000000-AddUserDeacti
 import { AddCohortCancellation1796600000000 } from './1796600000000-AddCohortCancellation.js';
 import { AddCourseRetirement1796700000000 } from './1796700000000-AddCourseRetirement.js';
 import { IndexListOrders1796800000000 } from './1796800000000-IndexListOrders.js';
+import { AddCohortSeatsTaken1796810000000 } from './1796810000000-AddCohortSeatsTaken.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AddCohortCancellation1796600000000,
   AddCourseRetirement1796700000000,
   IndexListOrders1796800000000,
+  AddCohortSeatsTaken1796810000000,
 ];

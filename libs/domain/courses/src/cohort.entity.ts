@@ -34,6 +34,7 @@ export enum SessionCadence {
 @Check('cohorts_capacity_check', '"capacity" BETWEEN 1 AND 10000')
 @Check('cohorts_completed_check', `("status" = 'completed') = ("completed_at" IS NOT NULL)`)
 @Check('cohorts_local_time_check', `"local_time" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)
+@Check('cohorts_seats_taken_check', '"seats_taken" >= 0')
 @Check('cohorts_status_check', `"status" IN ('scheduling', 'open', 'completed', 'cancelled')`)
 export class Cohort {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'cohorts_pkey' })
@@ -61,6 +62,13 @@ export class Cohort {
 
   @Column('integer')
   capacity: number;
+
+  /**
+   * How many enrollments hold a seat: claimed by a guarded increment (never past capacity) as
+   * late as possible in an enrollment's transaction, given back when a seated person withdraws.
+   */
+  @Column('integer', { default: 0 })
+  seatsTaken: number;
 
   @Column('boolean', { default: false })
   ceEligible: boolean;
