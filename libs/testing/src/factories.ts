@@ -314,7 +314,10 @@ export class Factories {
     );
   }
 
-  /** Enrolls the people alike in one statement; the enrollments' ids in the people's order. */
+  /**
+   * Enrolls the people alike in one statement; the enrollments' ids in the people's order. Enrolled
+   * ones take seats of the cohort's counter, as enrollment does (capacity is not checked here).
+   */
   async enrollments(
     cohortId: string,
     userIds: string[],
@@ -323,13 +326,18 @@ export class Factories {
     const status = spec.status ?? EnrollmentStatus.Enrolled;
     const completed = status === EnrollmentStatus.Enrolled ? (spec.completed ?? false) : false;
     const rows = await this.db.query<{ id: string }>(
-      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
-         enrolled_at, waitlisted_at, withdrawn_at, completed_at, created_by)
-       SELECT $1, u.id, $2, $3, $4,
-              CASE WHEN $2 <> 'waitlisted' THEN coalesce($5::timestamptz, now()) END,
-              CASE WHEN $2 = 'waitlisted' THEN coalesce($5::timestamptz, now()) END,
-              CASE WHEN $2 = 'withdrawn' THEN now() END, $6::timestamptz, $7
-       FROM unnest($8::uuid[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n RETURNING id`,
+      `WITH added AS (
+         INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
+           enrolled_at, waitlisted_at, withdrawn_at, completed_at, created_by)
+         SELECT $1, u.id, $2, $3, $4,
+                CASE WHEN $2 <> 'waitlisted' THEN coalesce($5::timestamptz, now()) END,
+                CASE WHEN $2 = 'waitlisted' THEN coalesce($5::timestamptz, now()) END,
+                CASE WHEN $2 = 'withdrawn' THEN now() END, $6::timestamptz, $7
+         FROM unnest($8::uuid[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n RETURNING id),
+       seats AS (
+         UPDATE cohorts SET seats_taken = seats_taken + (SELECT count(*) FROM added)
+         WHERE id = $1 AND $2 = 'enrolled')
+       SELECT id FROM added`,
       [
         cohortId,
         status,

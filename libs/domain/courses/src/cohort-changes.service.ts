@@ -9,7 +9,6 @@ import { CohortStatus } from './cohort.entity.js';
 import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import type { CohortView } from './courses.views.js';
-import { EnrollmentsRepository } from './enrollments.repository.js';
 import {
   autoCompletionJob,
   localWhen,
@@ -50,7 +49,6 @@ export class CohortChangesService {
     private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly cohorts: CohortsRepository,
-    private readonly enrollments: EnrollmentsRepository,
     private readonly outbox: Outbox,
     private readonly jobs: JobQueue,
     private readonly notifier: Notifier,
@@ -108,15 +106,14 @@ export class CohortChangesService {
           { firstSessionStartsAt: cohort.first_starts_at.toISOString() },
         );
       }
-      if (changes.capacity !== undefined) {
-        const enrolled = await this.enrollments.countEnrolled(cohortId);
-        if (changes.capacity < enrolled) {
-          throw new CoursesError(
-            CoursesErrorCode.CapacityBelowEnrolled,
-            `The capacity cannot be below the ${enrolled} people already enrolled; withdraw someone first`,
-            { enrolledCount: enrolled },
-          );
-        }
+      // The seats counter, not a count of rows: an enrollment claims its seat at its very end, and
+      // one that has not yet is held back by this lock and then finds the new capacity.
+      if (changes.capacity !== undefined && changes.capacity < cohort.seats_taken) {
+        throw new CoursesError(
+          CoursesErrorCode.CapacityBelowEnrolled,
+          `The capacity cannot be below the ${cohort.seats_taken} people already enrolled; withdraw someone first`,
+          { enrolledCount: cohort.seats_taken },
+        );
       }
       if (Object.keys(changes).length === 0) return [];
       await this.cohorts.update(cohortId, changes);

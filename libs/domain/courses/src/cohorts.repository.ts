@@ -26,6 +26,7 @@ export interface CohortForUpdate {
   title: string;
   status: CohortStatus;
   capacity: number;
+  seats_taken: number;
   start_date: string;
   local_time: string;
   time_zone: string;
@@ -205,10 +206,22 @@ export class CohortsRepository {
     return { items: page.items.map(toCohortView), total: page.total };
   }
 
-  /** Locks the cohort row: enrollments, promotions, scheduling and completion queue behind it. */
+  /** Locks the cohort row: promotions, withdrawals, scheduling and completion queue behind it. */
   async lock(id: string): Promise<CohortForUpdate | null> {
+    return this.select(id, ' FOR UPDATE OF c');
+  }
+
+  /**
+   * The same without a lock, as an enrollment's checks read it: its seat is then claimed with a
+   * guarded increment that checks the capacity and the status again (`enrollInFreeSeat`).
+   */
+  async find(id: string): Promise<CohortForUpdate | null> {
+    return this.select(id, '');
+  }
+
+  private async select(id: string, lock: string): Promise<CohortForUpdate | null> {
     const rows = await this.tx.query<CohortForUpdate>(
-      `SELECT c.id, c.course_id, c.title, c.status, c.capacity,
+      `SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.seats_taken,
               to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
               c.cadence, c.ce_eligible, c.created_at, c.reopened_at,
               co.title AS course_title, co.format, co.session_count, co.session_minutes,
@@ -216,7 +229,7 @@ export class CohortsRepository {
               (SELECT min(starts_at) FROM cohort_sessions WHERE cohort_id = c.id) AS first_starts_at,
               (SELECT max(ends_at) FROM cohort_sessions WHERE cohort_id = c.id) AS last_ends_at
        FROM cohorts c JOIN courses co ON co.id = c.course_id
-       WHERE c.id = $1 FOR UPDATE OF c`,
+       WHERE c.id = $1${lock}`,
       [id],
     );
     return rows[0] ?? null;

@@ -16,6 +16,8 @@ export interface EnrollmentRow {
 
 const ENROLLMENT_COLUMNS = 'id, cohort_id, user_id, status, waitlisted_at';
 
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
 // The 1-based place in the cohort's waitlist, from waitlisted_at order (ties broken by id).
 const WAITLIST_POSITION = (e: string) => `CASE WHEN ${e}.status = 'waitlisted' THEN (
     SELECT count(*)::int FROM enrollments w
@@ -25,86 +27,136 @@ const WAITLIST_POSITION = (e: string) => `CASE WHEN ${e}.status = 'waitlisted' T
 const ATTENDED = (e: string) => `(SELECT count(*)::int FROM attendance_records a
     WHERE a.cohort_id = ${e}.cohort_id AND a.user_id = ${e}.user_id AND a.status = 'present')`;
 
-/** Enrollments and the waitlist. Callers hold the cohort's row lock when seats are at stake. */
-@Injectable()
-export class EnrollmentsRepository {
-  constructor(private readonly tx: TransactionHost) {}
-
-  async countEnrolled(cohortId: string): Promise<number> {
-    const [row] = await this.tx.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM enrollments WHERE cohort_id = $1 AND status = 'enrolled'`,
-      [cohortId],
-    );
-    return row!.n;
-  }
-
-  /**
-   * Enrolls or waitlists; a withdrawn person comes back with fresh times. Null when they are
-   * already enrolled or waitlisted. clock_timestamp(), not now(): the order of waitlisted_at must be
-   * the order in which the cohort lock was granted, not the order the transactions began.
-   */
-  async upsert(input: {
-    cohortId: string;
-    userId: string;
-    status: EnrollmentStatus.Enrolled | EnrollmentStatus.Waitlisted;
-    requestCe: boolean;
-    licenseNumber: string | null;
-    createdBy: string;
-  }): Promise<EnrollmentRow | null> {
-    const rows = await this.tx.query<EnrollmentRow>(
-      `INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
-         enrolled_at, waitlisted_at, created_by)
-       VALUES ($1, $2, $3, $4, $5,
-         CASE WHEN $3 = 'enrolled' THEN clock_timestamp() END,
-         CASE WHEN $3 = 'waitlisted' THEN clock_timestamp() END, $6)
-       ON CONFLICT (cohort_id, user_id) DO UPDATE SET
+// A withdrawn person's row comes back to life with fresh times; an active one is left alone.
+const REENROLL = `ON CONFLICT (cohort_id, user_id) DO UPDATE SET
          status = EXCLUDED.status, request_ce = EXCLUDED.request_ce,
          license_number = EXCLUDED.license_number, enrolled_at = EXCLUDED.enrolled_at,
          waitlisted_at = EXCLUDED.waitlisted_at, withdrawn_at = NULL, completed_at = NULL,
          created_by = EXCLUDED.created_by
-       WHERE enrollments.status = 'withdrawn'
-       RETURNING ${ENROLLMENT_COLUMNS}`,
-      [
-        input.cohortId,
-        input.userId,
-        input.status,
-        input.requestCe,
-        input.licenseNumber,
-        input.createdBy,
-      ],
-    );
-    return rows[0] ?? null;
-  }
+       WHERE enrollments.status = 'withdrawn'`;
 
-  async waitlistPosition(enrollmentId: string): Promise<number | null> {
-    const rows = await this.tx.query<{ position: number | null }>(
-      `SELECT ${WAITLIST_POSITION('e')} AS position FROM enrollments e WHERE e.id = $1`,
-      [enrollmentId],
-    );
-    return rows[0]?.position ?? null;
-  }
+export interface NewEnrollment {
+  cohortId: string;
+  userId: string;
+  requestCe: boolean;
+  licenseNumber: string | null;
+  createdBy: string;
+}
 
-  async withdraw(cohortId: string, userId: string): Promise<EnrollmentRow | null> {
-    const rows = await this.tx.query<EnrollmentRow>(
-      `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = now()
-       FROM enrollments before
-       WHERE e.id = before.id AND e.cohort_id = $1 AND e.user_id = $2
-         AND e.status IN ('enrolled', 'waitlisted')
-       RETURNING e.id, e.cohort_id, e.user_id, before.status, e.waitlisted_at`,
+/**
+ * Enrollments and the waitlist. The cohort's seats_taken counts its enrolled rows: every statement
+ * here that moves a row into or out of `enrolled` moves the counter with it, in the same statement.
+ */
+@Injectable()
+export class EnrollmentsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** The person's enrollment in the cohort, whatever its status; no lock. */
+  async find(
+    cohortId: string,
+    userId: string,
+  ): Promise<{ id: string; status: EnrollmentStatus } | null> {
+    const rows = await this.tx.query<{ id: string; status: EnrollmentStatus }>(
+      'SELECT id, status FROM enrollments WHERE cohort_id = $1 AND user_id = $2',
       [cohortId, userId],
     );
     return rows[0] ?? null;
   }
 
-  /** Promotes the first `seats` waitlisted people, first in first out. */
+  /**
+   * Takes a free seat and enrolls in it, in one statement: a guarded increment of the cohort's
+   * seats_taken (below capacity, the cohort in one of `statuses`), then the enrollment (under `id`
+   * when it is new). The cohort row stays locked from here to the commit, hence one statement,
+   * sent last. `seated` false: no seat (nothing written). `row` null with a seat: the person is
+   * already enrolled or waitlisted, and the caller must roll the seat back by failing.
+   */
+  async enrollInFreeSeat(
+    input: NewEnrollment & { id: string; statuses: readonly CohortStatus[] },
+  ): Promise<{ seated: boolean; row: EnrollmentRow | null }> {
+    const [result] = await this.tx.query<{ seated: boolean } & Nullable<EnrollmentRow>>(
+      `WITH seat AS (
+         UPDATE cohorts SET seats_taken = seats_taken + 1
+         WHERE id = $1 AND seats_taken < capacity AND status = ANY($7::text[])
+         RETURNING id),
+       enrolled AS (
+         INSERT INTO enrollments (id, cohort_id, user_id, status, request_ce, license_number,
+           enrolled_at, created_by)
+         SELECT $2::uuid, seat.id, $3::uuid, 'enrolled', $4::boolean, $5::text, clock_timestamp(),
+                $6::uuid
+         FROM seat
+         ${REENROLL}
+         RETURNING ${ENROLLMENT_COLUMNS})
+       SELECT EXISTS (SELECT 1 FROM seat) AS seated, e.*
+       FROM (VALUES (1)) AS one LEFT JOIN enrolled e ON true`,
+      [
+        input.cohortId,
+        input.id,
+        input.userId,
+        input.requestCe,
+        input.licenseNumber,
+        input.createdBy,
+        input.statuses,
+      ],
+    );
+    const { seated, ...row } = result!;
+    return { seated, row: row.id === null ? null : (row as EnrollmentRow) };
+  }
+
+  /**
+   * Puts the person at the end of the waitlist (no seat changes hands) and tells their place in it;
+   * null when they are already enrolled or waitlisted. The caller holds the cohort's lock, so every
+   * earlier waitlisting has committed: clock_timestamp(), not now(), so that the order of
+   * waitlisted_at is the order in which that lock was granted, and the place is theirs plus one.
+   */
+  async waitlist(input: NewEnrollment): Promise<(EnrollmentRow & { position: number }) | null> {
+    const rows = await this.tx.query<EnrollmentRow & { position: number }>(
+      `WITH queued AS (
+         INSERT INTO enrollments (cohort_id, user_id, status, request_ce, license_number,
+           waitlisted_at, created_by)
+         VALUES ($1, $2, 'waitlisted', $3, $4, clock_timestamp(), $5)
+         ${REENROLL}
+         RETURNING ${ENROLLMENT_COLUMNS})
+       SELECT q.*, 1 + (SELECT count(*)::int FROM enrollments w
+                        WHERE w.cohort_id = q.cohort_id AND w.status = 'waitlisted'
+                          AND (w.waitlisted_at, w.id) < (q.waitlisted_at, q.id)) AS position
+       FROM queued q`,
+      [input.cohortId, input.userId, input.requestCe, input.licenseNumber, input.createdBy],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Withdraws an enrolled or waitlisted person; a seat they held is given back. */
+  async withdraw(cohortId: string, userId: string): Promise<EnrollmentRow | null> {
+    const rows = await this.tx.query<EnrollmentRow>(
+      `WITH gone AS (
+         UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = now()
+         FROM enrollments before
+         WHERE e.id = before.id AND e.cohort_id = $1 AND e.user_id = $2
+           AND e.status IN ('enrolled', 'waitlisted')
+         RETURNING e.id, e.cohort_id, e.user_id, before.status, e.waitlisted_at),
+       seat AS (
+         UPDATE cohorts SET seats_taken = seats_taken - 1
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM gone WHERE status = 'enrolled'))
+       SELECT * FROM gone`,
+      [cohortId, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Promotes the first `seats` waitlisted people, first in first out, into seats of the cohort. */
   async promote(cohortId: string, seats: number): Promise<EnrollmentRow[]> {
     if (seats <= 0) return [];
     return this.tx.query<EnrollmentRow>(
-      `UPDATE enrollments e SET status = 'enrolled', enrolled_at = clock_timestamp()
-       WHERE e.id IN (
-         SELECT id FROM enrollments WHERE cohort_id = $1 AND status = 'waitlisted'
-         ORDER BY waitlisted_at, id LIMIT $2)
-       RETURNING e.id, e.cohort_id, e.user_id, e.status, e.waitlisted_at`,
+      `WITH promoted AS (
+         UPDATE enrollments e SET status = 'enrolled', enrolled_at = clock_timestamp()
+         WHERE e.id IN (
+           SELECT id FROM enrollments WHERE cohort_id = $1 AND status = 'waitlisted'
+           ORDER BY waitlisted_at, id LIMIT $2)
+         RETURNING e.id, e.cohort_id, e.user_id, e.status, e.waitlisted_at),
+       seats AS (
+         UPDATE cohorts SET seats_taken = seats_taken + (SELECT count(*) FROM promoted)
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM promoted))
+       SELECT * FROM promoted`,
       [cohortId, seats],
     );
   }

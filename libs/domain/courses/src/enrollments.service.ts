@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
@@ -6,12 +7,16 @@ import { Notifier } from '@msc/domain/notifications';
 import { ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { JobName } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';
-import { CohortsRepository } from './cohorts.repository.js';
+import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
 import { CourseFormat } from './course.entity.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import type { EnrollmentView } from './courses.views.js';
 import { EnrollmentStatus } from './enrollment.entity.js';
-import { EnrollmentsRepository } from './enrollments.repository.js';
+import {
+  type EnrollmentRow,
+  EnrollmentsRepository,
+  type NewEnrollment,
+} from './enrollments.repository.js';
 
 /** The course formats of later stages: a trainee enrolling themselves needs what comes before. */
 const GATED_FORMATS: ReadonlySet<CourseFormat> = new Set([
@@ -32,9 +37,28 @@ export interface EnrollInput {
   licenseNumber?: string;
 }
 
+interface EnrollRequest {
+  actor: Actor;
+  admin: boolean;
+  userId: string;
+  cohortId: string;
+  input: EnrollInput;
+}
+
+/** The seat a cohort seemed to have was gone when claimed: rolls the attempt back, to retry under the lock. */
+class SeatTakenMeanwhile extends Error {}
+
+const alreadyEnrolled = () =>
+  new CoursesError(
+    CoursesErrorCode.AlreadyEnrolled,
+    'Already enrolled or on the waitlist of this cohort',
+  );
+
 /**
- * Seats and the waitlist. Every change of who holds a seat locks the cohort row first, so that
- * concurrent enrollments queue behind one another and capacity can never be exceeded.
+ * Seats and the waitlist. A seat is claimed by one guarded increment of the cohort's seats_taken,
+ * sent as the last statement of the enrollment's transaction, so that concurrent enrollments queue
+ * on the cohort row only for that statement and the commit, and capacity can never be exceeded.
+ * Waitlisting, withdrawals and promotions lock the cohort row first: waitlist order is lock order.
  */
 @Injectable()
 export class EnrollmentsService {
@@ -102,80 +126,149 @@ export class EnrollmentsService {
     }
     // Admins record any enrollment (records of the past, exceptions); trainees meet the pathway.
     if (!admin) await this.assertPrerequisites(userId, cohortId);
-    return this.tx.transaction(async () => {
-      const cohort = await this.cohorts.lock(cohortId);
-      if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
-      if (cohort.status === CohortStatus.Completed)
-        throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
-      if (cohort.status === CohortStatus.Cancelled)
-        throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
-      if (!admin) {
-        const started = cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now();
-        if (cohort.status !== CohortStatus.Open || started) {
-          throw new CoursesError(
-            CoursesErrorCode.EnrollmentClosed,
-            cohort.status !== CohortStatus.Open
-              ? 'The cohort is not open for enrollment yet'
-              : 'The cohort has already started',
-          );
-        }
-      } else if (userId !== actor.id && !(await this.cohorts.userExists(userId))) {
-        throw new CoursesError(CoursesErrorCode.UserNotFound, 'No such user');
-      }
-      const enrolled = await this.enrollments.countEnrolled(cohortId);
-      const status =
-        enrolled < cohort.capacity ? EnrollmentStatus.Enrolled : EnrollmentStatus.Waitlisted;
-      const row = await this.enrollments.upsert({
-        cohortId,
-        userId,
-        status,
-        requestCe: input.requestCe ?? false,
-        licenseNumber: input.licenseNumber?.trim() || null,
-        createdBy: actor.id,
+    const request: EnrollRequest = { actor, admin, userId, cohortId, input };
+    // Inside a caller's transaction a lost seat could not be retried: take the lock at once there.
+    const seated = this.tx.inTransaction ? null : await this.enrollInFreeSeat(request);
+    return seated ?? this.tx.transaction(() => this.enrollUnderLock(request));
+  }
+
+  /**
+   * When the cohort has a free seat as read without a lock: writes the audit and the notification
+   * first and claims the seat with the enrollment last, in one statement, so that the cohort row is
+   * locked only for that statement and the commit. Null, having written nothing, when the cohort
+   * is full or its last seats went meanwhile.
+   */
+  private async enrollInFreeSeat(request: EnrollRequest): Promise<EnrollmentView | null> {
+    const cohort = await this.enrollable(request, await this.cohorts.find(request.cohortId));
+    if (cohort.seats_taken >= cohort.capacity) return null;
+    const existing = await this.enrollments.find(request.cohortId, request.userId);
+    if (existing && existing.status !== EnrollmentStatus.Withdrawn) throw alreadyEnrolled();
+    // A withdrawn person's row comes back with its id; the audit and notification name it first.
+    const id = existing?.id ?? randomUUID();
+    try {
+      return await this.tx.transaction(async () => {
+        await this.announce(
+          request,
+          cohort,
+          { id, waitlisted_at: null },
+          EnrollmentStatus.Enrolled,
+        );
+        const { seated, row } = await this.enrollments.enrollInFreeSeat({
+          ...this.newEnrollment(request),
+          id,
+          statuses: this.enrollableStatuses(request),
+        });
+        if (seated && !row) throw alreadyEnrolled();
+        // No seat, or a concurrent enrollment of the same person gave the row another id.
+        if (!seated || row!.id !== id) throw new SeatTakenMeanwhile();
+        return { id, cohortId: request.cohortId, userId: request.userId, status: row!.status };
       });
-      if (!row) {
+    } catch (error) {
+      if (error instanceof SeatTakenMeanwhile) return null;
+      throw error;
+    }
+  }
+
+  /** A seat if one is free, else the waitlist, all under the cohort's lock. */
+  private async enrollUnderLock(request: EnrollRequest): Promise<EnrollmentView> {
+    const cohort = await this.enrollable(request, await this.cohorts.lock(request.cohortId));
+    // Under the lock the counter is exact: a seat is free only if it says so.
+    if (cohort.seats_taken < cohort.capacity) {
+      const { row } = await this.enrollments.enrollInFreeSeat({
+        ...this.newEnrollment(request),
+        id: randomUUID(),
+        statuses: this.enrollableStatuses(request),
+      });
+      if (!row) throw alreadyEnrolled();
+      await this.announce(request, cohort, row, EnrollmentStatus.Enrolled);
+      return { id: row.id, cohortId: request.cohortId, userId: request.userId, status: row.status };
+    }
+    const row = await this.enrollments.waitlist(this.newEnrollment(request));
+    if (!row) throw alreadyEnrolled();
+    await this.announce(request, cohort, row, EnrollmentStatus.Waitlisted, row.position);
+    return {
+      id: row.id,
+      cohortId: request.cohortId,
+      userId: request.userId,
+      status: EnrollmentStatus.Waitlisted,
+      waitlistPosition: row.position,
+    };
+  }
+
+  /** The cohort takes this enrollment (its seats aside) of someone who exists; throws why not. */
+  private async enrollable(
+    { admin, actor, userId }: EnrollRequest,
+    cohort: CohortForUpdate | null,
+  ): Promise<CohortForUpdate> {
+    if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
+    if (cohort.status === CohortStatus.Completed)
+      throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
+    if (cohort.status === CohortStatus.Cancelled)
+      throw new CoursesError(CoursesErrorCode.CohortCancelled, 'The cohort is cancelled');
+    if (!admin) {
+      const started = cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now();
+      if (cohort.status !== CohortStatus.Open || started) {
         throw new CoursesError(
-          CoursesErrorCode.AlreadyEnrolled,
-          'Already enrolled or on the waitlist of this cohort',
+          CoursesErrorCode.EnrollmentClosed,
+          cohort.status !== CohortStatus.Open
+            ? 'The cohort is not open for enrollment yet'
+            : 'The cohort has already started',
         );
       }
-      const waitlistPosition =
-        status === EnrollmentStatus.Waitlisted
-          ? ((await this.enrollments.waitlistPosition(row.id)) ?? undefined)
-          : undefined;
-      if (admin) {
-        await this.audit.record({
-          actorId: actor.id,
-          action: 'enrollment.created',
-          subject: `enrollment/${row.id}`,
-          details: { cohortId, userId, status },
-        });
-      }
-      const upcoming = cohort.first_starts_at && cohort.first_starts_at.getTime() > Date.now();
-      await this.notifier.notify({
-        userId,
-        dedupeKey: `enrollment.${row.id}.${status}.${(row.waitlisted_at ?? new Date()).getTime()}`,
-        kind: status === EnrollmentStatus.Enrolled ? 'enrolled' : 'waitlisted',
-        title:
-          status === EnrollmentStatus.Enrolled
-            ? `You are enrolled in ${cohort.course_title}`
-            : `You are on the waitlist of ${cohort.course_title}`,
-        body:
-          (status === EnrollmentStatus.Enrolled
-            ? `Your seat in ${cohort.title} is confirmed.`
-            : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`) +
-          (upcoming ? ' The first session starts {firstSession}.' : ''),
-        ...(upcoming ? { times: { firstSession: cohort.first_starts_at!.toISOString() } } : {}),
-        // A record of a cohort that already began is not news to e-mail.
-        email: Boolean(upcoming),
+    } else if (userId !== actor.id && !(await this.cohorts.userExists(userId))) {
+      throw new CoursesError(CoursesErrorCode.UserNotFound, 'No such user');
+    }
+    return cohort;
+  }
+
+  /** What the seat's guarded increment checks again: the statuses enrollable() lets through. */
+  private enrollableStatuses({ admin }: EnrollRequest): CohortStatus[] {
+    return admin ? [CohortStatus.Scheduling, CohortStatus.Open] : [CohortStatus.Open];
+  }
+
+  private newEnrollment({ actor, userId, cohortId, input }: EnrollRequest): NewEnrollment {
+    return {
+      cohortId,
+      userId,
+      requestCe: input.requestCe ?? false,
+      licenseNumber: input.licenseNumber?.trim() || null,
+      createdBy: actor.id,
+    };
+  }
+
+  /** The admin's audit record and the trainee's notification of an enrollment. */
+  private async announce(
+    { actor, admin, userId, cohortId }: EnrollRequest,
+    cohort: CohortForUpdate,
+    row: Pick<EnrollmentRow, 'id' | 'waitlisted_at'>,
+    status: EnrollmentStatus.Enrolled | EnrollmentStatus.Waitlisted,
+    waitlistPosition?: number,
+  ): Promise<void> {
+    if (admin) {
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'enrollment.created',
+        subject: `enrollment/${row.id}`,
+        details: { cohortId, userId, status },
       });
-      return {
-        id: row.id,
-        cohortId,
-        userId,
-        status,
-        ...(waitlistPosition !== undefined ? { waitlistPosition } : {}),
-      };
+    }
+    const upcoming = cohort.first_starts_at && cohort.first_starts_at.getTime() > Date.now();
+    await this.notifier.notify({
+      userId,
+      dedupeKey: `enrollment.${row.id}.${status}.${(row.waitlisted_at ?? new Date()).getTime()}`,
+      kind: status === EnrollmentStatus.Enrolled ? 'enrolled' : 'waitlisted',
+      title:
+        status === EnrollmentStatus.Enrolled
+          ? `You are enrolled in ${cohort.course_title}`
+          : `You are on the waitlist of ${cohort.course_title}`,
+      body:
+        (status === EnrollmentStatus.Enrolled
+          ? `Your seat in ${cohort.title} is confirmed.`
+          : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`) +
+        (upcoming ? ' The first session starts {firstSession}.' : ''),
+      ...(upcoming ? { times: { firstSession: cohort.first_starts_at!.toISOString() } } : {}),
+      // A record of a cohort that already began is not news to e-mail.
+      email: Boolean(upcoming),
     });
   }
 
@@ -224,7 +317,7 @@ export class EnrollmentsService {
 
   /**
    * Fills free seats from the waitlist, first in first out, while the cohort has not started;
-   * idempotent, as the seats are counted under the cohort's lock.
+   * idempotent, as the free seats are read under the cohort's lock.
    */
   async promoteWaitlist(cohortId: string): Promise<{ cohortId: string; promoted: number }> {
     return this.tx.transaction(async () => {
@@ -233,8 +326,10 @@ export class EnrollmentsService {
       if (cohort.status === CohortStatus.Cancelled) return { cohortId, promoted: 0 };
       if (cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now())
         return { cohortId, promoted: 0 };
-      const free = cohort.capacity - (await this.enrollments.countEnrolled(cohortId));
-      const promoted = await this.enrollments.promote(cohortId, free);
+      const promoted = await this.enrollments.promote(
+        cohortId,
+        cohort.capacity - cohort.seats_taken,
+      );
       await this.notifier.notifyMany(
         promoted.map((row) => ({
           userId: row.user_id,
