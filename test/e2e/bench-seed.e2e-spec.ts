@@ -135,6 +135,26 @@ describe('bench seed (e2e)', () => {
     expect(seeded.unenrolledEmails.length).toBeGreaterThan(0);
   });
 
+  it('should leave the schema as it was when seeding fast (indexes dropped and built again)', async () => {
+    const indexes = () =>
+      app.db.query<{ indexdef: string }>(
+        'SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexdef',
+      );
+    const before = await indexes();
+    await seedPopulation(client, {
+      ...POPULATION,
+      passwordHash: await app.get(PasswordHasher).hash(SEED_PASSWORD),
+      fast: true,
+    });
+    expect(await indexes()).toEqual(before);
+    const [{ role }] = (
+      await client.query<{ role: string }>(
+        `SELECT current_setting('session_replication_role') AS role`,
+      )
+    ).rows as [{ role: string }];
+    expect(role).toBe('origin');
+  });
+
   it('should plan sessions as the scheduling job does', async () => {
     await seed();
     const cohorts = await app.db.query<{
