@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   jsonDate,
   RequirementKind,
@@ -69,7 +70,7 @@ export class ApplicationApprovedEvaluator implements RequirementEvaluator<Applic
       : [`applicationKind must be one of: ${[...KINDS].join(', ')}`];
   }
 
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<ApplicationEvidence> {
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<ApplicationEvidence> {
     const kinds = [
       ...new Set(input.requirements.map((r) => r.params.applicationKind).filter(isKind)),
     ];

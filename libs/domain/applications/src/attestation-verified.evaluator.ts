@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   jsonDate,
   RequirementKind,
@@ -63,7 +64,7 @@ interface AttestationEvidence {
   standing: (Omit<AttestationStandingRow, 'verified_at'> & { verified_at: string | null })[];
 }
 
-const kindsOf = (input: EvaluationInput) => [
+const kindsOf = (input: EvidenceInput) => [
   ...new Set(input.requirements.map((r) => r.params.attestation).filter(isKind)),
 ];
 
@@ -80,7 +81,7 @@ export class AttestationVerifiedEvaluator implements RequirementEvaluator<Attest
       : [`attestation must be one of: ${[...KINDS].join(', ')}`];
   }
 
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<AttestationEvidence> {
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<AttestationEvidence> {
     return {
       standing: this.attestations.standingSql(bind.trainee, bind.value(kindsOf(input), 'text[]')),
     };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   evidenceRows,
   jsonDate,
@@ -74,7 +75,7 @@ export class CourseCompletedEvaluator implements RequirementEvaluator<CourseEvid
       : [];
   }
 
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<CourseEvidence> {
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<CourseEvidence> {
     const wanted = bind.value([...new Set(input.requirements.flatMap(formatsOf))], 'text[]');
     return {
       enrollments: evidenceRows(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   jsonDate,
   type RequirementEvaluator,
@@ -30,7 +31,7 @@ export class AdminApprovalEvaluator implements RequirementEvaluator<DesignationE
       : [`designation must be one of: ${ALL_DESIGNATIONS.join(', ')}`];
   }
 
-  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<DesignationEvidence> {
+  evidence(_input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<DesignationEvidence> {
     return this.designations.standingSql(bind.trainee);
   }
 

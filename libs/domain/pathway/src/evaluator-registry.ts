@@ -8,12 +8,19 @@ import type { RequirementEvaluator, RequirementKind } from './requirement.js';
 @Injectable()
 export class EvaluatorRegistry {
   private readonly evaluators = new Map<RequirementKind, RequirementEvaluator>();
+  private changes = 0;
+
+  /** Changes with every registration and override: what the engine's cached statements follow. */
+  get generation(): number {
+    return this.changes;
+  }
 
   register<Evidence extends object>(evaluator: RequirementEvaluator<Evidence>): void {
     if (this.evaluators.has(evaluator.kind)) {
       throw new Error(`an evaluator for "${evaluator.kind}" is already registered`);
     }
     this.evaluators.set(evaluator.kind, erased(evaluator));
+    this.changes += 1;
   }
 
   get(kind: RequirementKind): RequirementEvaluator | undefined {
@@ -27,9 +34,11 @@ export class EvaluatorRegistry {
   override<Evidence extends object>(evaluator: RequirementEvaluator<Evidence>): () => void {
     const previous = this.evaluators.get(evaluator.kind);
     this.evaluators.set(evaluator.kind, erased(evaluator));
+    this.changes += 1;
     return () => {
       if (previous) this.evaluators.set(evaluator.kind, previous);
       else this.evaluators.delete(evaluator.kind);
+      this.changes += 1;
     };
   }
 

@@ -473,6 +473,34 @@ describe(planEvidence.name, () => {
     expect(results.get('one.c')!.detail).toBe(NOT_TRACKED);
   });
 
+  it('should compose the statement once per list of stages, again after an override', () => {
+    let composed = 0;
+    const counting: RequirementEvaluator = {
+      ...taught,
+      evidence: (input, bind) => {
+        composed += 1;
+        return taught.evidence(input, bind);
+      },
+    };
+    const registry = registryWith(counting);
+    const first = planEvidence(registry, stages, { traineeId: 't-1', now: NOW, pathway: stages });
+    const later = new Date(NOW.getTime() + 1000);
+    const second = planEvidence(registry, stages, {
+      traineeId: 't-2',
+      now: later,
+      pathway: stages,
+    });
+    expect(composed).toBe(1);
+    expect(second.sql).toBe(first.sql);
+    expect(first.params).toEqual(['t-1']);
+    expect(second.params).toEqual(['t-2']);
+    const restore = registry.override({ ...counting });
+    planEvidence(registry, stages, { traineeId: 't-3', now: NOW, pathway: stages });
+    restore();
+    planEvidence(registry, stages, { traineeId: 't-4', now: NOW, pathway: stages });
+    expect(composed).toBe(3);
+  });
+
   it('should read nothing when no evaluator asks for anything', async () => {
     const silent: RequirementEvaluator = {
       kind: RequirementKind.CoursesTaught,

@@ -1,6 +1,5 @@
 import type { EvaluatorRegistry } from './evaluator-registry.js';
 import {
-  type EvaluationInput,
   type EvidenceBinder,
   type RequirementDefinition,
   type RequirementEvaluator,
@@ -210,20 +209,36 @@ export interface EvidencePlan {
   judge(row: Record<string, unknown>): Map<string, RequirementResult>;
 }
 
+/** A parameter of the evidence statement that changes with each evaluation. */
+const TRAINEE = Symbol('trainee');
+const NOW = Symbol('now');
+
+/** The evidence statement of a list of stages: the same for every trainee and every moment. */
+interface EvidenceTemplate {
+  sql: string | null;
+  /** The statement's parameters: the trainee, the moment, or a value an evaluator bound. */
+  slots: unknown[];
+  asked: {
+    evaluator: RequirementEvaluator | undefined;
+    requirements: RequirementDefinition[];
+    parts: [part: string, column: string][];
+  }[];
+}
+
 /**
  * Composes every evaluator's evidence into one statement, its parameters numbered in the order
- * the parts first ask for them (the same order for the same pathway, so the same text). A part two
- * evaluators write with the same SQL is read once and given to both.
+ * the parts first ask for them. A part two evaluators write with the same SQL is read once and
+ * given to both. What an evaluator writes depends on its requirements only (the trainee and the
+ * moment are placeholders), so the template is made once per list of stages and registry state.
  */
-export function planEvidence(
+function composeEvidence(
   registry: EvaluatorRegistry,
   stages: readonly StageDefinition[],
-  input: { traineeId: string; now: Date; pathway: readonly StageDefinition[] },
-): EvidencePlan {
-  const params: unknown[] = [];
-  const placeholder = (value: unknown, type: string) => {
-    params.push(value);
-    return `$${params.length}::${type}`;
+): EvidenceTemplate {
+  const slots: unknown[] = [];
+  const placeholder = (slot: unknown, type: string) => {
+    slots.push(slot);
+    return `$${slots.length}::${type}`;
   };
   // The trainee and the moment become parameters when a part first names them: every parameter
   // of the statement is used, as PostgreSQL needs to know each one's type.
@@ -231,25 +246,20 @@ export function planEvidence(
   let now: string | undefined;
   const bind: EvidenceBinder = {
     get trainee() {
-      return (trainee ??= placeholder(input.traineeId, 'uuid'));
+      return (trainee ??= placeholder(TRAINEE, 'uuid'));
     },
     get now() {
-      return (now ??= placeholder(input.now, 'timestamptz'));
+      return (now ??= placeholder(NOW, 'timestamptz'));
     },
     value: placeholder,
   };
   const columns = new Map<string, string>();
-  const asked: {
-    evaluator: RequirementEvaluator | undefined;
-    input: EvaluationInput;
-    parts: [part: string, column: string][];
-  }[] = [];
+  const asked: EvidenceTemplate['asked'] = [];
   for (const [kind, requirements] of groupByKind(stages)) {
     const evaluator = registry.get(kind);
-    const given: EvaluationInput = { ...input, requirements };
     const parts: [string, string][] = [];
     if (evaluator) {
-      for (const [part, expression] of Object.entries(evaluator.evidence(given, bind))) {
+      for (const [part, expression] of Object.entries(evaluator.evidence({ requirements }, bind))) {
         let column = columns.get(expression);
         if (column === undefined) {
           column = `e${columns.size}`;
@@ -258,25 +268,58 @@ export function planEvidence(
         parts.push([part, column]);
       }
     }
-    asked.push({ evaluator, input: given, parts });
+    asked.push({ evaluator, requirements, parts });
   }
   const sql = columns.size
     ? `SELECT ${[...columns].map(([expression, column]) => `${expression} AS ${column}`).join(',\n       ')}`
     : null;
+  return { sql, slots, asked };
+}
+
+/** Templates by list of stages (a pinned version's stages are one array per process). */
+const templates = new WeakMap<
+  readonly StageDefinition[],
+  { registry: EvaluatorRegistry; generation: number; template: EvidenceTemplate }
+>();
+
+function templateOf(
+  registry: EvaluatorRegistry,
+  stages: readonly StageDefinition[],
+): EvidenceTemplate {
+  const known = templates.get(stages);
+  if (known && known.registry === registry && known.generation === registry.generation) {
+    return known.template;
+  }
+  const template = composeEvidence(registry, stages);
+  templates.set(stages, { registry, generation: registry.generation, template });
+  return template;
+}
+
+/** The evidence statement of one evaluation, and how its row is judged. */
+export function planEvidence(
+  registry: EvaluatorRegistry,
+  stages: readonly StageDefinition[],
+  input: { traineeId: string; now: Date; pathway: readonly StageDefinition[] },
+): EvidencePlan {
+  const { sql, slots, asked } = templateOf(registry, stages);
+  const params = slots.map((slot) =>
+    slot === TRAINEE ? input.traineeId : slot === NOW ? input.now : slot,
+  );
   return {
     sql,
     params,
     judge(row) {
       const results = new Map<string, RequirementResult>();
-      for (const { evaluator, input: given, parts } of asked) {
+      for (const { evaluator, requirements, parts } of asked) {
         if (!evaluator) {
-          for (const requirement of given.requirements)
+          for (const requirement of requirements)
             results.set(requirement.key, notTracked(requirement));
           continue;
         }
-        const evidence = Object.fromEntries(parts.map(([part, column]) => [part, row[column]]));
-        const answered = evaluator.judge(given, evidence);
-        for (const requirement of given.requirements) {
+        const evidence: Record<string, unknown> = {};
+        for (const [part, column] of parts) evidence[part] = row[column];
+        const answered = evaluator.judge({ ...input, requirements }, evidence);
+        for (const requirement of requirements) {
           results.set(requirement.key, checked(requirement, answered.get(requirement.key)));
         }
       }

@@ -59,6 +59,12 @@ export interface EvaluationInput {
 }
 
 /**
+ * What an evaluator's SQL may depend on: its requirements alone. The trainee and the moment are
+ * placeholders (EvidenceBinder), so that one statement, made once, serves every evaluation.
+ */
+export type EvidenceInput = Pick<EvaluationInput, 'requirements'>;
+
+/**
  * What an evaluator's SQL is given: the trainee and the moment as parameters every evaluator
  * shares, and further parameters for values the pinned version holds (formats, kinds). The SQL
  * text of an evaluator depends on the requirements' shape only, never on a value, so that the
@@ -69,7 +75,10 @@ export interface EvidenceBinder {
   readonly trainee: string;
   /** The moment of the evaluation: a `timestamptz` parameter (the same for every part). */
   readonly now: string;
-  /** A parameter holding `value`, cast to `type` (`text[]`, `date`): its placeholder. */
+  /**
+   * A parameter holding `value`, cast to `type` (`text[]`, `int`): its placeholder. The value
+   * comes from the requirements, never from the trainee or the moment.
+   */
   value(value: unknown, type: string): string;
 }
 
@@ -89,7 +98,7 @@ export type EvidenceSql<Evidence> = { readonly [Part in keyof Evidence]: string 
  */
 export interface RequirementEvaluator<Evidence extends object = Record<string, unknown>> {
   readonly kind: RequirementKind;
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<Evidence>;
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<Evidence>;
   judge(input: EvaluationInput, evidence: Evidence): Map<string, RequirementResult>;
   /**
    * Optional: the problems with a requirement's params (empty when fine), checked when an admin

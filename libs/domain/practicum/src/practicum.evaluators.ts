@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   type RequirementDefinition,
   type RequirementEvaluator,
@@ -125,7 +126,7 @@ export class CoursesTaughtEvaluator implements RequirementEvaluator<TaughtEviden
     return coursesTaughtProblems(params);
   }
 
-  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<TaughtEvidence> {
+  evidence(_input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<TaughtEvidence> {
     return { taught: this.teaching.coursesTaughtSql(bind.trainee) };
   }
 
@@ -162,7 +163,7 @@ export class SessionsLoggedEvaluator implements RequirementEvaluator<SessionsEvi
     return sessionsLoggedProblems(params);
   }
 
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<SessionsEvidence> {
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<SessionsEvidence> {
     const params = input.requirements.map(sessionsParams);
     const kinds = bind.value([...new Set(params.map((p) => p.sessionKind))], 'text[]');
     return {
@@ -222,7 +223,7 @@ export class RecordingsApprovedEvaluator implements RequirementEvaluator<Reviews
     return recordingsApprovedProblems(params);
   }
 
-  evidence(_input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<ReviewsEvidence> {
+  evidence(_input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<ReviewsEvidence> {
     return { reviews: this.teaching.latestReviewsSql(bind.trainee) };
   }
 

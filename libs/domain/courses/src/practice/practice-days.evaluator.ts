@@ -3,13 +3,14 @@ import { DateTime } from 'luxon';
 import {
   type EvaluationInput,
   type EvidenceBinder,
+  type EvidenceInput,
   type EvidenceSql,
   RequirementKind,
   type RequirementEvaluator,
   type RequirementResult,
   moreOf,
 } from '@msc/domain/pathway';
-import { addDays, type CalendarDate, daysInWindow, todayIn } from './practice-calendar.js';
+import { type CalendarDate, daysInWindow, todayIn } from './practice-calendar.js';
 import { PracticeLogsRepository } from './practice-logs.repository.js';
 
 interface PracticeDaysParams {
@@ -75,14 +76,14 @@ export class PracticeDaysEvaluator implements RequirementEvaluator<PracticeEvide
       : ['practice_days needs positive whole numbers days and windowDays, days <= windowDays'];
   }
 
-  evidence(input: EvaluationInput, bind: EvidenceBinder): EvidenceSql<PracticeEvidence> {
+  evidence(input: EvidenceInput, bind: EvidenceBinder): EvidenceSql<PracticeEvidence> {
     const widest = Math.max(
       1,
       ...input.requirements.map((r) => paramsOf(r.params)?.windowDays ?? 1),
     );
     // A day of margin: the trainee's today may lie a day either side of UTC's.
-    const since = addDays(todayIn('UTC', input.now), -widest - 1);
-    return { practice: this.logs.daysSinceSql(bind.trainee, bind.value(since, 'date')) };
+    const since = `(${bind.now} AT TIME ZONE 'UTC')::date - ${bind.value(widest + 1, 'int')}`;
+    return { practice: this.logs.daysSinceSql(bind.trainee, since) };
   }
 
   judge(input: EvaluationInput, { practice }: PracticeEvidence): Map<string, RequirementResult> {
