@@ -20,7 +20,7 @@ import { pathwayRoutes } from '../pathway/routes';
 import { practiceRoutes } from '../practice/routes';
 import { practicumRoutes } from '../practicum/routes';
 import { reviewsRoutes } from '../reviews/routes';
-import { PageLoader } from '../ui/page';
+import { RoutePending } from '../ui/page';
 import { RouteError } from './route-error';
 import {
   adminLayout,
@@ -65,7 +65,8 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { session, queryClient },
     defaultPreload: 'intent',
-    defaultPendingComponent: PageLoader,
+    // Also the Suspense fallback of every lazy page component.
+    defaultPendingComponent: RoutePending,
     defaultErrorComponent: RouteError,
     scrollRestoration: true,
   });

@@ -1,4 +1,4 @@
-import { Loader, Stack, Text, Title } from '@mantine/core';
+import { Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { en } from '../i18n/en';
@@ -33,6 +33,20 @@ export function PageLoader() {
   return (
     <Stack align="center" py="xl">
       <Loader aria-label={t('common.loading')} />
+    </Stack>
+  );
+}
+
+/**
+ * What a route shows while its page's code (a lazy chunk) or data loads: a live region, so that a
+ * screen reader hears "Loading…" once instead of meeting an unlabelled spinner.
+ */
+export function RoutePending() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="center" py="xl" role="status">
+      <Loader aria-hidden />
+      <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
     </Stack>
   );
 }
