@@ -20,6 +20,7 @@ import { AddCohortCancellation1796600000000 } from './1796600000000-AddCohortCan
 import { AddCourseRetirement1796700000000 } from './1796700000000-AddCourseRetirement.js';
 import { IndexListOrders1796800000000 } from './1796800000000-IndexListOrders.js';
 import { AddCohortSeatsTaken1796810000000 } from './1796810000000-AddCohortSeatsTaken.js';
+import { IndexUserSearchTrigram1796830000000 } from './1796830000000-IndexUserSearchTrigram.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AddCourseRetirement1796700000000,
   IndexListOrders1796800000000,
   AddCohortSeatsTaken1796810000000,
+  IndexUserSearchTrigram1796830000000,
 ];

@@ -18,6 +18,10 @@ import type { Role } from '@msc/kernel';
 // IndexListOrders, which TypeORM cannot declare).
 @Index('users_created_idx', ['createdAt', 'id'])
 @Index('users_roles_idx', { synchronize: false })
+// The admins' search of users by any part of a name or an address (gin trigram indexes, made by the
+// migration IndexUserSearchTrigram).
+@Index('users_display_name_trgm_idx', { synchronize: false })
+@Index('users_email_trgm_idx', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
