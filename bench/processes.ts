@@ -106,14 +106,16 @@ export async function startRaw(
 
 function reply<T>(child: ChildProcess, match: (message: unknown) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
+    const onExit = () => reject(new Error('the platform exited during a capture'));
     const onMessage = (message: unknown) => {
       const value = match(message);
       if (value === undefined) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(value);
     };
     child.on('message', onMessage);
-    child.once('exit', () => reject(new Error('the platform exited during a capture')));
+    child.once('exit', onExit);
   });
 }
 

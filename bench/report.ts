@@ -31,7 +31,7 @@ export interface Report {
   date: string;
   cores: number;
   cpu: string;
-  loadAverage: { start: number[]; end: number[] };
+  loadAverage: { start: number[]; end: number[]; rounds: number[] };
   seconds: number;
   settings: { rounds: number; seconds: number; warmupSeconds: number; connections: number[] };
   cells: CellResult[];
@@ -244,7 +244,7 @@ export function printReport(report: Report): string {
   const lines: string[] = [];
   const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
   lines.push(
-    `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${report.commit.slice(0, 12)}${report.commit.includes('uncommitted') ? ' + uncommitted changes' : ''}\`, ${report.cores} cores (${report.cpu}), load average (1, 5, 15 min) ${load(report.loadAverage.start)} at the start and ${load(report.loadAverage.end)} at the end; ${report.settings.rounds} interleaved rounds of ${report.settings.warmupSeconds} s warm-up + ${report.settings.seconds} s per figure, ${report.seconds} s in all. Median (min–max) over the rounds.`,
+    `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC, commit \`${report.commit.slice(0, 12)}${report.commit.includes('uncommitted') ? ' + uncommitted changes' : ''}\`, ${report.cores} cores (${report.cpu}), load average (1, 5, 15 min) ${load(report.loadAverage.start)} at the start and ${load(report.loadAverage.end)} at the end${report.loadAverage.rounds.length ? ` (1 min: ${load(report.loadAverage.rounds)} as each round began)` : ''}; ${report.settings.rounds} interleaved rounds of ${report.settings.warmupSeconds} s warm-up + ${report.settings.seconds} s per figure, ${report.seconds} s in all. Median (min–max) over the rounds.`,
     '',
   );
   if (report.cells.length) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,8 @@ interface Population {
 const servers: ServerProcess[] = [];
 const databases: string[] = [];
 const loadStart = loadavg();
+/** The 1-minute load average as each round began: the machine is shared. */
+const loadByRound: number[] = [];
 const started = performance.now();
 const gitCommit = (() => {
   try {
@@ -416,6 +418,7 @@ try {
     );
     const rounds = new Map<string, Sample[]>(cells.map((c) => [c.key, []]));
     for (let round = 1; round <= SETTINGS.rounds; round++) {
+      loadByRound.push(loadavg()[0]!);
       for (const cell of cells) {
         const population = populations[cell.size]!;
         await cell.before?.(population);
@@ -497,7 +500,7 @@ const report = {
   date: new Date().toISOString(),
   cores: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
-  loadAverage: { start: loadStart, end: loadEnd },
+  loadAverage: { start: loadStart, end: loadEnd, rounds: loadByRound },
   seconds: Math.round((performance.now() - started) / 1000),
   settings: SETTINGS,
   cells: results,
@@ -506,21 +509,24 @@ const report = {
   web,
 };
 const table = printReport(report);
-/** JSON as Prettier writes it (npm run check reads the repository's JSON files too). */
-async function formatted(value: unknown): Promise<string> {
+/** A file's text as the repository's Prettier writes it (`npm run check` reads these files too). */
+async function formatted(file: string, text: string): Promise<string> {
   const prettier = await import('prettier');
-  return prettier.format(JSON.stringify(value), { parser: 'json' });
+  return prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
 }
 if (exitCode === 0 && picked.length === 0) {
-  writeFileSync(join(process.cwd(), 'bench', 'results.json'), await formatted(report));
+  const results = join(process.cwd(), 'bench', 'results.json');
+  writeFileSync(results, await formatted(results, JSON.stringify(report)));
   console.log('wrote bench/results.json');
   if (writeReadme) {
-    updateReadme(join(process.cwd(), 'README.md'), table);
+    const readme = join(process.cwd(), 'README.md');
+    updateReadme(readme, table);
+    writeFileSync(readme, await formatted(readme, readFileSync(readme, 'utf8')));
     console.log('updated the bench section of README.md');
   }
 } else if (exitCode === 0) {
   const file = join(dirname(dist), `results-${picked.join('-')}.json`);
-  writeFileSync(file, await formatted(report));
+  writeFileSync(file, await formatted(file, JSON.stringify(report)));
   console.log(`wrote ${file} (a partial run leaves bench/results.json as it was)`);
 }
 process.exit(exitCode);
