@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,7 @@ await tokens.onModuleInit();
 
 /** The platform's environment in the bench: as in production, with limits that would only shed load. */
 function platformEnv(name: string, role: 'api' | 'all', extra: Record<string, string> = {}) {
+  scratchFiles.push(`/tmp/msc-bench-data/${run}-${name}`);
   return {
     NODE_ENV: 'production',
     PROCESS_ROLE: role,
@@ -102,6 +103,8 @@ interface Population {
 }
 
 const servers: ServerProcess[] = [];
+/** Replay plans and data folders of this run, removed at the end. */
+const scratchFiles: string[] = [];
 const databases: string[] = [];
 const loadStart = loadavg();
 /** The 1-minute load average as each round began: the machine is shared. */
@@ -129,6 +132,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 async function cleanup(): Promise<void> {
   await Promise.all(servers.map((s) => s.stop()));
+  for (const file of scratchFiles) rmSync(file, { recursive: true, force: true });
   for (const name of databases) await dropDatabase(databaseUrl(name)).catch(() => undefined);
   const redis = new Redis(base.REDIS_URL);
   try {
@@ -204,6 +208,7 @@ async function populate(
     const plan = await capturePlan(population, needs.enroll);
     const file = join(dist, 'bench', `replay-${run}-${size}.json`);
     writeFileSync(file, JSON.stringify(plan));
+    scratchFiles.push(file);
     population.replay = await startRaw(dist, `replay-${size}`, {
       ...rawEnv,
       BENCH_RAW_MODE: 'replay',
