@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { RUBRIC_DOMAINS } from '@msc/domain/practicum';
 
 /**
  * The bench's population, written by set-based SQL (INSERT … SELECT over generate_series) in the
@@ -91,14 +92,6 @@ const ATTESTED: Record<string, string> = {
   group_teaching: 'I have guided weekly meditation groups at my workplace for a year.',
 };
 const LEVELS = ['competent', 'proficient', 'competent', 'advanced', 'proficient', 'competent'];
-const DOMAINS = [
-  'coverage_pacing',
-  'relational_skills',
-  'embodiment',
-  'guiding_practices',
-  'inquiry',
-  'holding_the_group',
-];
 
 /** The tables the seed writes. */
 const SEEDED_TABLES = [
@@ -571,7 +564,7 @@ export async function seedPopulation(
             'competent',
             'Competent across every domain; the pacing of the guided practice stood out.', v.created_at
      FROM seed_reviews v ORDER BY v.recording_id`,
-    [DOMAINS, LEVELS],
+    [RUBRIC_DOMAINS, LEVELS],
   );
   await q(
     `INSERT INTO review_comments (review_id, position, at_seconds, text)
