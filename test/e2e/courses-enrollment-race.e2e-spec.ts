@@ -99,7 +99,8 @@ describe('enrollment races (e2e)', () => {
     });
 
     // Five seated people leave while 20 more race in: the five seats go to the head of the
-    // waitlist (or to a newcomer before the promotion runs), never a sixth.
+    // waitlist within each withdrawal, so no newcomer ever finds one free.
+    const headOfLine = told.slice(0, 5);
     const leaving = enrolled.slice(0, 5).map((a) => people.find((p) => p.id === a.body.userId)!);
     const late = await racers(20);
     const moves = await Promise.all([
@@ -111,7 +112,12 @@ describe('enrollment races (e2e)', () => {
       ),
     ]);
     expect(moves.map((m) => m.status)).toEqual([...Array(5).fill(204), ...Array(20).fill(201)]);
-    await app.settle();
+    expect(moves.slice(5).map((m) => m.body.status)).toEqual(Array(20).fill('waitlisted'));
+    const promoted = await app.db.query<{ user_id: string }>(
+      `SELECT user_id FROM enrollments WHERE cohort_id = $1 AND user_id = ANY($2) AND status = 'enrolled'`,
+      [cohort.id, headOfLine],
+    );
+    expect(promoted).toHaveLength(5);
     expect(await seats(cohort.id)).toEqual({
       enrolled: CAPACITY,
       waitlisted: RACERS - CAPACITY + 20 - 5,
@@ -133,9 +139,8 @@ describe('enrollment races (e2e)', () => {
     ))!;
     const seated = people.find((p) => p.id === first!.user_id)!;
     await api().delete(`/api/v1/cohorts/${cohort.id}/enrollments/me`).set(seated.auth).expect(204);
-    await enroll(seated).expect(201);
-    await app.settle();
-    // Their seat went to the waitlist's head; coming back, they queue at its end.
+    // Their seat went to the waitlist's head as they left; coming back, they queue at its end.
+    await enroll(seated).expect(201, /waitlisted/);
     expect(await seats(cohort.id)).toEqual({ enrolled: 3, waitlisted: 3, seats_taken: 3 });
     expect((await waitlistOrder(cohort.id)).at(-1)).toBe(seated.id);
 
@@ -149,7 +154,6 @@ describe('enrollment races (e2e)', () => {
       .set(admin.auth)
       .send({ capacity: 5 })
       .expect(200);
-    await app.settle();
     expect(await seats(cohort.id)).toEqual({ enrolled: 5, waitlisted: 1, seats_taken: 5 });
     await enroll((await racers(1))[0]!).expect(201, /waitlisted/);
     expect(await seats(cohort.id)).toEqual({ enrolled: 5, waitlisted: 2, seats_taken: 5 });

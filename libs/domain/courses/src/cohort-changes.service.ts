@@ -4,11 +4,12 @@ import { Outbox, TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import type { Actor } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
-import { JobName, JobQueue, QueueName } from '@msc/queue';
+import { JobQueue, QueueName } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';
 import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import type { CohortView } from './courses.views.js';
+import { EnrollmentsService } from './enrollments.service.js';
 import {
   autoCompletionJob,
   localWhen,
@@ -53,6 +54,7 @@ export class CohortChangesService {
     private readonly jobs: JobQueue,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
+    private readonly enrollments: EnrollmentsService,
   ) {}
 
   /**
@@ -118,11 +120,8 @@ export class CohortChangesService {
       if (Object.keys(changes).length === 0) return [];
       await this.cohorts.update(cohortId, changes);
       if (changes.capacity !== undefined && changes.capacity > cohort.capacity) {
-        // The same job a withdrawal enqueues: first in, first out, idempotent under the lock.
-        await this.outbox.add(
-          { name: JobName.PromoteWaitlist, data: { cohortId } },
-          { runOfItsOwn: true },
-        );
+        // The new seats go to the waitlist before this lock is let go, as a withdrawal's seat does.
+        await this.enrollments.fillFreeSeats({ ...cohort, capacity: changes.capacity });
       }
       const obsolete: string[] = [];
       // A cohort still in `scheduling` has no sessions yet: its job plans from the new start.

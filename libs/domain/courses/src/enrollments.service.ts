@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Outbox, TransactionHost } from '@msc/db';
+import { TransactionHost } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { type Actor, hasRole, isAdmin, Role } from '@msc/kernel';
 import { Notifier } from '@msc/domain/notifications';
 import { ProgressService, RequirementKind } from '@msc/domain/pathway';
-import { JobName } from '@msc/queue';
 import { CohortStatus } from './cohort.entity.js';
 import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
 import { CourseFormat } from './course.entity.js';
@@ -66,7 +65,6 @@ export class EnrollmentsService {
     private readonly tx: TransactionHost,
     private readonly cohorts: CohortsRepository,
     private readonly enrollments: EnrollmentsRepository,
-    private readonly outbox: Outbox,
     private readonly notifier: Notifier,
     private readonly audit: AuditLog,
     private readonly progress: ProgressService,
@@ -307,54 +305,66 @@ export class EnrollmentsService {
             : 'This person is not enrolled in this cohort',
         );
       }
+      // The freed seat goes to the waitlist's head in this same transaction, under the lock held:
+      // left free for a moment, it could go to a newcomer who never queued.
       if (before.status === EnrollmentStatus.Enrolled)
-        await this.outbox.add(
-          { name: JobName.PromoteWaitlist, data: { cohortId } },
-          { runOfItsOwn: true },
-        );
+        await this.fillFreeSeats({ ...cohort, seats_taken: cohort.seats_taken - 1 });
     });
   }
 
   /**
    * Fills free seats from the waitlist, first in first out, while the cohort has not started;
-   * idempotent, as the free seats are read under the cohort's lock.
+   * idempotent, as the free seats are read under the cohort's lock. Withdrawals and capacity
+   * changes fill the seats themselves; this is the job of the same name, kept for jobs already
+   * queued and for an operator's re-run.
    */
   async promoteWaitlist(cohortId: string): Promise<{ cohortId: string; promoted: number }> {
     return this.tx.transaction(async () => {
       const cohort = await this.cohorts.lock(cohortId);
-      if (!cohort || cohort.status === CohortStatus.Completed) return { cohortId, promoted: 0 };
-      if (cohort.status === CohortStatus.Cancelled) return { cohortId, promoted: 0 };
-      if (cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now())
-        return { cohortId, promoted: 0 };
-      const promoted = await this.enrollments.promote(
-        cohortId,
-        cohort.capacity - cohort.seats_taken,
-      );
-      await this.notifier.notifyMany(
-        promoted.map((row) => ({
-          userId: row.user_id,
-          dedupeKey: `waitlist-promoted.${row.id}.${row.waitlisted_at?.getTime()}`,
-          kind: 'waitlist_promoted',
-          title: `A seat in ${cohort.course_title} is yours`,
-          body:
-            `A seat freed in ${cohort.title} and you moved up from the waitlist: you are now enrolled.` +
-            (cohort.first_starts_at ? ' The first session starts {firstSession}.' : ''),
-          ...(cohort.first_starts_at
-            ? { times: { firstSession: cohort.first_starts_at.toISOString() } }
-            : {}),
-          email: true,
-        })),
-      );
-      for (const row of promoted) {
-        await this.audit.record({
-          actorId: null,
-          action: 'enrollment.promoted_from_waitlist',
-          subject: `enrollment/${row.id}`,
-          details: { cohortId, userId: row.user_id },
-        });
-      }
-      return { cohortId, promoted: promoted.length };
+      return { cohortId, promoted: cohort ? await this.fillFreeSeats(cohort) : 0 };
     });
+  }
+
+  /**
+   * Gives the cohort's free seats to the head of its waitlist, with their notifications and audit;
+   * the caller holds the cohort's lock and passes the cohort as it now stands. So that a freed seat
+   * never waits for anyone, every change that frees seats calls this before it commits: while
+   * anyone is waitlisted the cohort is full, and a seat that looks free is free for a newcomer.
+   * Nothing moves once the cohort has started, or when it is completed or cancelled.
+   */
+  async fillFreeSeats(cohort: CohortForUpdate): Promise<number> {
+    if (cohort.status === CohortStatus.Completed || cohort.status === CohortStatus.Cancelled)
+      return 0;
+    if (cohort.first_starts_at && cohort.first_starts_at.getTime() <= Date.now()) return 0;
+    const promoted = await this.enrollments.promote(
+      cohort.id,
+      cohort.capacity - cohort.seats_taken,
+    );
+    if (promoted.length === 0) return 0;
+    await this.notifier.notifyMany(
+      promoted.map((row) => ({
+        userId: row.user_id,
+        dedupeKey: `waitlist-promoted.${row.id}.${row.waitlisted_at?.getTime()}`,
+        kind: 'waitlist_promoted',
+        title: `A seat in ${cohort.course_title} is yours`,
+        body:
+          `A seat freed in ${cohort.title} and you moved up from the waitlist: you are now enrolled.` +
+          (cohort.first_starts_at ? ' The first session starts {firstSession}.' : ''),
+        ...(cohort.first_starts_at
+          ? { times: { firstSession: cohort.first_starts_at.toISOString() } }
+          : {}),
+        email: true,
+      })),
+    );
+    for (const row of promoted) {
+      await this.audit.record({
+        actorId: null,
+        action: 'enrollment.promoted_from_waitlist',
+        subject: `enrollment/${row.id}`,
+        details: { cohortId: cohort.id, userId: row.user_id },
+      });
+    }
+    return promoted.length;
   }
 
   /** The cohort's enrollments, for admins and the cohort's teachers. */
