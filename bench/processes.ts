@@ -83,7 +83,14 @@ export async function startPlatform(
     name,
     join(dist, 'apps', 'server', 'src', 'main.js'),
     env,
-    ['--import', join(dist, 'bench', 'sql-capture.js')],
+    [
+      '--import',
+      join(dist, 'bench', 'sql-capture.js'),
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each platform process, written as it exits.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
     await freePort(),
   );
   await untilReady(server, async () => (await fetch(`${server.base}/health/ready`)).ok);

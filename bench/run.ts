@@ -208,6 +208,9 @@ async function populate(
     const plan = await capturePlan(population, needs.enroll);
     const file = join(dist, 'bench', `replay-${run}-${size}.json`);
     writeFileSync(file, JSON.stringify(plan));
+    // With BENCH_CPU_PROF the captured statements stay beside the profiles, to read.
+    if (process.env.BENCH_CPU_PROF)
+      writeFileSync(join(process.env.BENCH_CPU_PROF, `replay-${size}.json`), JSON.stringify(plan));
     scratchFiles.push(file);
     population.replay = await startRaw(dist, `replay-${size}`, {
       ...rawEnv,

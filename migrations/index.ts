@@ -21,6 +21,7 @@ import { AddCourseRetirement1796700000000 } from './1796700000000-AddCourseRetir
 import { IndexListOrders1796800000000 } from './1796800000000-IndexListOrders.js';
 import { AddCohortSeatsTaken1796810000000 } from './1796810000000-AddCohortSeatsTaken.js';
 import { IndexUserSearchTrigram1796830000000 } from './1796830000000-IndexUserSearchTrigram.js';
+import { AddStatementAbort1796840000000 } from './1796840000000-AddStatementAbort.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   IndexListOrders1796800000000,
   AddCohortSeatsTaken1796810000000,
   IndexUserSearchTrigram1796830000000,
+  AddStatementAbort1796840000000,
 ];

@@ -125,6 +125,28 @@ describe('enrollment races (e2e)', () => {
     });
   });
 
+  it('should give one seat, one notice and one count to a person racing themselves', async () => {
+    const cohort = await factories.cohort({ capacity: 5, startedDaysAgo: -14 });
+    const [person] = await racers(1);
+
+    // Each request reads "not enrolled" and claims a seat in one statement; all but the first
+    // find the person enrolled and undo their claim, so the counter never counts a seat for nobody.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api().post(`/api/v1/cohorts/${cohort.id}/enrollments`).set(person!.auth).send({}),
+      ),
+    );
+
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(19).fill(409)]);
+    expect(answers.find((a) => a.status === 201)!.body.status).toBe('enrolled');
+    expect(await seats(cohort.id)).toEqual({ enrolled: 1, waitlisted: 0, seats_taken: 1 });
+    const notices = await app.db.query<{ kind: string }>(
+      `SELECT payload->>'kind' AS kind FROM outbox WHERE payload->>'userId' = $1`,
+      [person!.id],
+    );
+    expect(notices).toEqual([{ kind: 'enrolled' }]);
+  });
+
   it('should keep the counter exact through re-enrollment, a capacity change and promotion', async () => {
     const cohort = await factories.cohort({ capacity: 3, startedDaysAgo: -14 });
     const people = await racers(6);

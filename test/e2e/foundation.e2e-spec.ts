@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Outbox, OutboxRelay } from '@msc/db';
+import pg from 'pg';
+import { Outbox, OUTBOX_CHANNEL, OutboxRelay } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
 import { JobName, QueueName } from '@msc/queue';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
@@ -356,6 +357,56 @@ describe('outbox (e2e)', () => {
     expect(await queue().getJob(outboxId!)).toBeUndefined();
     expect(await jobsOf(JobName.DeliverNotification)).toEqual([]);
     expect(await inbox(user.id)).toEqual([]);
+  });
+
+  it('should wake the relay after a commit, and never for a rollback', async () => {
+    const user = await factories.newTrainee();
+    const listener = new pg.Client({ connectionString: app.config.DATABASE_URL });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(message.channel));
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(
+        app.db.transaction(async () => {
+          await app.get(Outbox).add(notification(user.id));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await quiet();
+      expect(heard).toEqual([]);
+
+      await app.db.transaction(() => app.get(Outbox).add(notification(user.id)));
+      await quiet();
+      expect(heard).toEqual([OUTBOX_CHANNEL]);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('should commit a job written as part of another statement with it, or not at all', async () => {
+    const user = await factories.newTrainee();
+    const part = app.get(Outbox).part([notification(user.id)], { runOfItsOwn: true });
+    const statement = (gate: string) =>
+      app.db.query(
+        `WITH gate AS (SELECT 1 WHERE ${gate}), job AS (${part.sql('gate', 0)}) SELECT 1`,
+        [...part.values],
+      );
+
+    await statement('false');
+    expect(await app.db.query('SELECT id FROM outbox')).toEqual([]);
+    await expect(
+      app.db.query(
+        `WITH gate AS (SELECT 1), job AS (${part.sql('gate', 0)}) SELECT msc_abort('undone')`,
+        [...part.values],
+      ),
+    ).rejects.toThrow('undone');
+    expect(await app.db.query('SELECT id FROM outbox')).toEqual([]);
+    await statement('true');
+    await app.settle();
+    expect(await jobsOf(JobName.DeliverNotification)).toHaveLength(1);
+    expect(await inbox(user.id)).toHaveLength(1);
   });
 
   it('should not duplicate a job that a crashed relay sends again before the job ran', async () => {

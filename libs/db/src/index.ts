@@ -8,3 +8,4 @@ export * from './page.js';
 export * from './snake-naming.strategy.js';
 export * from './transaction-host.js';
 export * from './settle.js';
+export * from './write-part.js';

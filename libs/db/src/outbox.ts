@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { jobIdOf, QUEUE_OF_JOB, type JobItem } from '@msc/queue';
 import { TransactionHost } from './transaction-host.js';
+import type { WritePart } from './write-part.js';
 
 export const OUTBOX_CHANNEL = 'outbox';
 
@@ -18,10 +19,15 @@ export interface OutboxOptions {
 
 /**
  * Writes jobs in the caller's transaction: they reach BullMQ if and only if the state change
- * commits. The relay in the worker does the rest.
+ * commits. The relay in the worker does the rest: a notification on the outbox channel after the
+ * commit wakes it at once, and its poll finds what a lost notification did not announce.
  */
 @Injectable()
 export class Outbox {
+  /** A wake-up is on its way (`wakeRelay`); `again`: another commit came while it was. */
+  private waking = false;
+  private again = false;
+
   constructor(private readonly tx: TransactionHost) {}
 
   async add(item: JobItem, options: OutboxOptions = {}): Promise<string> {
@@ -30,9 +36,34 @@ export class Outbox {
 
   async addMany(items: JobItem[], options: OutboxOptions = {}): Promise<string[]> {
     if (items.length === 0) return [];
+    const { sql, values } = this.insert(items, options, 0);
+    const inserted = await this.tx.query<{ id: string }>(`${sql} RETURNING id`, values);
+    this.tx.afterCommit(() => this.wakeRelay());
+    return inserted.map((row) => row.id);
+  }
+
+  /**
+   * The same jobs as a part of another context's statement, written when `gate` has a row: they
+   * commit with that statement's change or not at all.
+   */
+  part(items: JobItem[], options: OutboxOptions = {}): WritePart {
+    const { values } = this.insert(items, options, 0);
+    return {
+      sql: (gate, offset) =>
+        `${this.insert(items, options, offset).sql} WHERE EXISTS (SELECT 1 FROM ${gate})`,
+      values,
+      committed: () => this.tx.afterCommit(() => this.wakeRelay()),
+    };
+  }
+
+  private insert(
+    items: JobItem[],
+    options: OutboxOptions,
+    offset: number,
+  ): { sql: string; values: unknown[] } {
     const values: unknown[] = [];
     const rows = items.map((item, i) => {
-      const base = i * 5;
+      const base = offset + i * 5;
       values.push(
         QUEUE_OF_JOB[item.name],
         item.name,
@@ -42,15 +73,35 @@ export class Outbox {
       );
       return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::bigint, $${base + 5}::text)`;
     });
-    const inserted = await this.tx.query<{ id: string }>(
-      `WITH rows(id, queue, job_name, payload, delay_ms, job_id) AS (VALUES ${rows.join(', ')})
-       INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
-       SELECT id, queue, job_name, payload, delay_ms, COALESCE(job_id, id::text) FROM rows
-       RETURNING id`,
+    return {
+      sql: `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
+       SELECT id, queue, job_name, payload, delay_ms, COALESCE(job_id, id::text)
+       FROM (VALUES ${rows.join(', ')}) AS rows(id, queue, job_name, payload, delay_ms, job_id)`,
       values,
-    );
-    // Delivered on commit only; wakes the relay without waiting for its next poll.
-    await this.tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-    return inserted.map((row) => row.id);
+    };
+  }
+
+  /**
+   * Wakes the relay after a commit, on a statement of its own: a NOTIFY inside the transaction
+   * would queue every notifying commit on PostgreSQL's one notification lock while the change's
+   * own row locks are still held. Commits that come while a wake-up is on its way share the next
+   * one. A failure loses only the wake-up; the relay's poll finds the rows.
+   */
+  private wakeRelay(): void {
+    if (this.waking) {
+      this.again = true;
+      return;
+    }
+    this.waking = true;
+    this.tx
+      .query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.waking = false;
+        if (this.again) {
+          this.again = false;
+          this.wakeRelay();
+        }
+      });
   }
 }

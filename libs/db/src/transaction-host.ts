@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
@@ -14,11 +14,14 @@ interface OpenTransaction {
   manager: EntityManager;
   /** The last statement sent: one connection runs one statement at a time. */
   tail: Promise<unknown>;
+  /** What waits for the commit (afterCommit); dropped on a rollback. */
+  committed: (() => void)[];
 }
 
 @Injectable()
 export class TransactionHost {
   private readonly storage = new AsyncLocalStorage<OpenTransaction>();
+  private readonly logger = new Logger(TransactionHost.name);
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -34,9 +37,30 @@ export class TransactionHost {
   /** Runs `work` in a transaction; nested calls join the outer one. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.dataSource.transaction((manager) =>
-      this.storage.run({ manager, tail: Promise.resolve() }, work),
+    const committed: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.storage.run({ manager, tail: Promise.resolve(), committed }, work),
     );
+    for (const callback of committed) {
+      try {
+        callback();
+      } catch (error) {
+        // The change is committed and the caller must hear so; the effect alone is lost.
+        this.logger.error({ err: error }, 'an after-commit callback failed');
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the current transaction commits, never if it rolls back; outside a
+   * transaction (the statement just sent committed on its own) at once. For effects outside the
+   * database that must not happen for a change that is undone, nor while its locks are held.
+   */
+  afterCommit(callback: () => void): void {
+    const open = this.storage.getStore();
+    if (open) open.committed.push(callback);
+    else callback();
   }
 
   /**

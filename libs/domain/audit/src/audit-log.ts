@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
+import { TransactionHost, type WritePart } from '@msc/db';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -38,8 +38,23 @@ export class AuditLog {
   async record(entry: AuditEntry): Promise<void> {
     await this.tx.query(
       'INSERT INTO audit_events (actor_id, action, subject, details) VALUES ($1, $2, $3, $4::jsonb)',
-      [entry.actorId, entry.action, entry.subject, JSON.stringify(entry.details ?? {})],
+      this.valuesOf(entry),
     );
+  }
+
+  /** The record as a part of another context's statement, written when `gate` has a row. */
+  part(entry: AuditEntry): WritePart {
+    return {
+      sql: (gate, n) =>
+        `INSERT INTO audit_events (actor_id, action, subject, details)
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text, $${n + 4}::jsonb
+         WHERE EXISTS (SELECT 1 FROM ${gate})`,
+      values: this.valuesOf(entry),
+    };
+  }
+
+  private valuesOf(entry: AuditEntry): unknown[] {
+    return [entry.actorId, entry.action, entry.subject, JSON.stringify(entry.details ?? {})];
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {

@@ -4,6 +4,7 @@ import { PEOPLE } from '@msc/domain/identity';
 import type { CohortStatus, SessionCadence } from './cohort.entity.js';
 import type { TeacherRole } from './cohort-teacher.entity.js';
 import type { CourseFormat, DeliveryMode } from './course.entity.js';
+import type { EnrollmentStatus } from './enrollment.entity.js';
 import { type CohortView, iso, type SessionView } from './courses.views.js';
 import type { PlannedSession } from './session-plan.js';
 
@@ -151,6 +152,21 @@ function toCohortView(row: CohortViewRow): CohortView {
 }
 
 /** Cohorts with their sessions and teachers. */
+/** What an enrollment, a withdrawal or a promotion reads of a cohort (CohortForUpdate). */
+const COHORT_FOR_UPDATE_COLUMNS = `c.id, c.course_id, c.title, c.status, c.capacity, c.seats_taken,
+       to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
+       c.cadence, c.ce_eligible, c.created_at, c.reopened_at,
+       co.title AS course_title, co.format, co.session_count, co.session_minutes,
+       co.completion_min_sessions,
+       (SELECT min(starts_at) FROM cohort_sessions WHERE cohort_id = c.id) AS first_starts_at,
+       (SELECT max(ends_at) FROM cohort_sessions WHERE cohort_id = c.id) AS last_ends_at`;
+
+/** A person's enrollment in a cohort as an enrollment's checks need it. */
+export interface ExistingEnrollment {
+  id: string;
+  status: EnrollmentStatus;
+}
+
 @Injectable()
 export class CohortsRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -219,29 +235,44 @@ export class CohortsRepository {
     return this.select(id, '');
   }
 
+  /**
+   * The cohort as `find` (or, with `lock`, `lock`) reads it and, beside it, the person's enrollment
+   * in it (any status): what an enrollment checks before it claims a seat, in one statement.
+   */
+  async findWithEnrollmentOf(
+    id: string,
+    userId: string,
+    { lock = false } = {},
+  ): Promise<(CohortForUpdate & { enrollment: ExistingEnrollment | null }) | null> {
+    const [row] = await this.tx.query<
+      CohortForUpdate & { enrollment_id: string | null; enrollment_status: string | null }
+    >(
+      `SELECT ${COHORT_FOR_UPDATE_COLUMNS}, e.id AS enrollment_id, e.status AS enrollment_status
+       FROM cohorts c JOIN courses co ON co.id = c.course_id
+       LEFT JOIN enrollments e ON e.cohort_id = c.id AND e.user_id = $2
+       WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      [id, userId],
+      { prepare: true },
+    );
+    if (!row) return null;
+    const { enrollment_id, enrollment_status, ...cohort } = row;
+    return {
+      ...cohort,
+      enrollment: enrollment_id
+        ? { id: enrollment_id, status: enrollment_status as ExistingEnrollment['status'] }
+        : null,
+    };
+  }
+
   private async select(id: string, lock: string): Promise<CohortForUpdate | null> {
     const rows = await this.tx.query<CohortForUpdate>(
-      `SELECT c.id, c.course_id, c.title, c.status, c.capacity, c.seats_taken,
-              to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
-              c.cadence, c.ce_eligible, c.created_at, c.reopened_at,
-              co.title AS course_title, co.format, co.session_count, co.session_minutes,
-              co.completion_min_sessions,
-              (SELECT min(starts_at) FROM cohort_sessions WHERE cohort_id = c.id) AS first_starts_at,
-              (SELECT max(ends_at) FROM cohort_sessions WHERE cohort_id = c.id) AS last_ends_at
+      `SELECT ${COHORT_FOR_UPDATE_COLUMNS}
        FROM cohorts c JOIN courses co ON co.id = c.course_id
        WHERE c.id = $1${lock}`,
       [id],
+      { prepare: true },
     );
     return rows[0] ?? null;
-  }
-
-  /** The format of the cohort's course; null when there is no such cohort. */
-  async courseFormatOf(id: string): Promise<CourseFormat | null> {
-    const [row] = await this.tx.query<{ format: CourseFormat }>(
-      'SELECT co.format FROM cohorts c JOIN courses co ON co.id = c.course_id WHERE c.id = $1',
-      [id],
-    );
-    return row?.format ?? null;
   }
 
   async exists(id: string): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
+import { composeWrites, TransactionHost, type WritePart } from '@msc/db';
+import { QueryFailedError } from 'typeorm';
 import { PEOPLE } from '@msc/domain/identity';
 import type { CohortStatus } from './cohort.entity.js';
 import type { CourseFormat } from './course.entity.js';
 import { EnrollmentStatus } from './enrollment.entity.js';
 import { type CohortEnrollmentView, iso, type MyEnrollmentView } from './courses.views.js';
+import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 
 export interface EnrollmentRow {
   id: string;
@@ -35,6 +37,26 @@ const REENROLL = `ON CONFLICT (cohort_id, user_id) DO UPDATE SET
          created_by = EXCLUDED.created_by
        WHERE enrollments.status = 'withdrawn'`;
 
+export const alreadyEnrolled = () =>
+  new CoursesError(
+    CoursesErrorCode.AlreadyEnrolled,
+    'Already enrolled or on the waitlist of this cohort',
+  );
+
+/** The seat a cohort seemed to have went to a row of another id: nothing was written; retry. */
+export class SeatTakenMeanwhile extends Error {}
+
+// Why enrollInFreeSeat's statement undid itself (msc_abort's message).
+const ALREADY_ENROLLED = 'already_enrolled';
+const ANOTHER_ID = 'enrolled_under_another_id';
+
+/** The reason msc_abort raised, or undefined for any other failure. */
+function abortReason(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const cause = error.driverError as { code?: string; message?: string };
+  return cause.code === 'P0001' ? cause.message : undefined;
+}
+
 export interface NewEnrollment {
   cohortId: string;
   userId: string;
@@ -51,55 +73,63 @@ export interface NewEnrollment {
 export class EnrollmentsRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  /** The person's enrollment in the cohort, whatever its status; no lock. */
-  async find(
-    cohortId: string,
-    userId: string,
-  ): Promise<{ id: string; status: EnrollmentStatus } | null> {
-    const rows = await this.tx.query<{ id: string; status: EnrollmentStatus }>(
-      'SELECT id, status FROM enrollments WHERE cohort_id = $1 AND user_id = $2',
-      [cohortId, userId],
-    );
-    return rows[0] ?? null;
-  }
-
   /**
-   * Takes a free seat and enrolls in it, in one statement: a guarded increment of the cohort's
-   * seats_taken (below capacity, the cohort in one of `statuses`), then the enrollment (under `id`
-   * when it is new). The cohort row stays locked from here to the commit, hence one statement,
-   * sent last. `seated` false: no seat (nothing written). `row` null with a seat: the person is
-   * already enrolled or waitlisted, and the caller must roll the seat back by failing.
+   * Takes a free seat and enrolls in it, with `writes` (the notification, the audit), in one
+   * statement that commits on its own (or with the caller's transaction): a guarded increment of
+   * the cohort's seats_taken (below capacity, the cohort in one of `statuses`), the enrollment
+   * under `input.id` (a withdrawn person's row, whose id that is, comes back), and the writes. The
+   * cohort row is locked only while PostgreSQL runs and commits it: no round trip to the client
+   * happens under that lock. Null, having written nothing, when there was no free seat.
+   * Throws, having written nothing, `alreadyEnrolled` when the person turned out to be enrolled or
+   * waitlisted, and SeatTakenMeanwhile when a concurrent request of theirs gave their row another
+   * id than `input.id` (the writes name that id); a seat is never claimed for nobody.
    */
   async enrollInFreeSeat(
     input: NewEnrollment & { id: string; statuses: readonly CohortStatus[] },
-  ): Promise<{ seated: boolean; row: EnrollmentRow | null }> {
-    const [result] = await this.tx.query<{ seated: boolean } & Nullable<EnrollmentRow>>(
-      `WITH seat AS (
-         UPDATE cohorts SET seats_taken = seats_taken + 1
-         WHERE id = $1 AND seats_taken < capacity AND status = ANY($7::text[])
-         RETURNING id),
-       enrolled AS (
-         INSERT INTO enrollments (id, cohort_id, user_id, status, request_ce, license_number,
-           enrolled_at, created_by)
-         SELECT $2::uuid, seat.id, $3::uuid, 'enrolled', $4::boolean, $5::text, clock_timestamp(),
-                $6::uuid
-         FROM seat
-         ${REENROLL}
-         RETURNING ${ENROLLMENT_COLUMNS})
-       SELECT EXISTS (SELECT 1 FROM seat) AS seated, e.*
-       FROM (VALUES (1)) AS one LEFT JOIN enrolled e ON true`,
-      [
-        input.cohortId,
-        input.id,
-        input.userId,
-        input.requestCe,
-        input.licenseNumber,
-        input.createdBy,
-        input.statuses,
-      ],
-    );
-    const { seated, ...row } = result!;
-    return { seated, row: row.id === null ? null : (row as EnrollmentRow) };
+    writes: readonly WritePart[] = [],
+  ): Promise<EnrollmentRow | null> {
+    const parts = composeWrites(writes, 'enrolled', [
+      input.cohortId,
+      input.id,
+      input.userId,
+      input.requestCe,
+      input.licenseNumber,
+      input.createdBy,
+      input.statuses,
+    ]);
+    let result: { seated: boolean } & Nullable<EnrollmentRow>;
+    try {
+      [result] = await this.tx.query<{ seated: boolean } & Nullable<EnrollmentRow>>(
+        `WITH seat AS (
+           UPDATE cohorts SET seats_taken = seats_taken + 1
+           WHERE id = $1 AND seats_taken < capacity AND status = ANY($7::text[])
+           RETURNING id),
+         enrolled AS (
+           INSERT INTO enrollments (id, cohort_id, user_id, status, request_ce, license_number,
+             enrolled_at, created_by)
+           SELECT $2::uuid, seat.id, $3::uuid, 'enrolled', $4::boolean, $5::text,
+                  clock_timestamp(), $6::uuid
+           FROM seat
+           ${REENROLL}
+           RETURNING ${ENROLLMENT_COLUMNS})${parts.ctes}
+         SELECT s.seated, e.*,
+                CASE WHEN s.seated AND e.id IS NULL THEN msc_abort('${ALREADY_ENROLLED}')
+                     WHEN s.seated AND e.id <> $2::uuid THEN msc_abort('${ANOTHER_ID}')
+                END AS aborted
+         FROM (SELECT EXISTS (SELECT 1 FROM seat) AS seated) s LEFT JOIN enrolled e ON true`,
+        parts.values,
+        { prepare: true },
+      );
+    } catch (error) {
+      const reason = abortReason(error);
+      if (reason === ALREADY_ENROLLED) throw alreadyEnrolled();
+      if (reason === ANOTHER_ID) throw new SeatTakenMeanwhile();
+      throw error;
+    }
+    if (!result!.seated) return null;
+    parts.committed();
+    const { seated: _, aborted: __, ...row } = result as typeof result & { aborted: unknown };
+    return row as EnrollmentRow;
   }
 
   /**

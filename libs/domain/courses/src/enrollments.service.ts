@@ -1,20 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@msc/db';
-import { AuditLog } from '@msc/domain/audit';
+import { TransactionHost, type WritePart } from '@msc/db';
+import { type AuditEntry, AuditLog } from '@msc/domain/audit';
 import { type Actor, hasRole, isAdmin, Role } from '@msc/kernel';
-import { Notifier } from '@msc/domain/notifications';
+import { type NotificationMessage, Notifier } from '@msc/domain/notifications';
 import { ProgressService, RequirementKind } from '@msc/domain/pathway';
 import { CohortStatus } from './cohort.entity.js';
-import { type CohortForUpdate, CohortsRepository } from './cohorts.repository.js';
+import {
+  type CohortForUpdate,
+  CohortsRepository,
+  type ExistingEnrollment,
+} from './cohorts.repository.js';
 import { CourseFormat } from './course.entity.js';
 import { CoursesError, CoursesErrorCode } from './courses.errors.js';
 import type { EnrollmentView } from './courses.views.js';
 import { EnrollmentStatus } from './enrollment.entity.js';
 import {
-  type EnrollmentRow,
+  alreadyEnrolled,
   EnrollmentsRepository,
   type NewEnrollment,
+  SeatTakenMeanwhile,
 } from './enrollments.repository.js';
 
 /** The course formats of later stages: a trainee enrolling themselves needs what comes before. */
@@ -44,20 +49,20 @@ interface EnrollRequest {
   input: EnrollInput;
 }
 
-/** The seat a cohort seemed to have was gone when claimed: rolls the attempt back, to retry under the lock. */
-class SeatTakenMeanwhile extends Error {}
+type CohortOfEnrollment = CohortForUpdate & { enrollment: ExistingEnrollment | null };
 
-const alreadyEnrolled = () =>
-  new CoursesError(
-    CoursesErrorCode.AlreadyEnrolled,
-    'Already enrolled or on the waitlist of this cohort',
-  );
+/** What an enrollment tells: the trainee's notification and, when an admin made it, the audit. */
+interface Announcement {
+  notification: NotificationMessage;
+  audit?: AuditEntry;
+}
 
 /**
  * Seats and the waitlist. A seat is claimed by one guarded increment of the cohort's seats_taken,
- * sent as the last statement of the enrollment's transaction, so that concurrent enrollments queue
- * on the cohort row only for that statement and the commit, and capacity can never be exceeded.
- * Waitlisting, withdrawals and promotions lock the cohort row first: waitlist order is lock order.
+ * in one statement with the enrollment and what it tells (notification, audit) that commits on its
+ * own, so that concurrent enrollments queue on the cohort row only while PostgreSQL runs and
+ * commits that statement, and capacity can never be exceeded. Waitlisting, withdrawals and
+ * promotions lock the cohort row first: waitlist order is lock order.
  */
 @Injectable()
 export class EnrollmentsService {
@@ -75,9 +80,8 @@ export class EnrollmentsService {
    * their pathway lists before completing a course of that format (found by the requirement, not
    * by a stage key): for teacher training the earlier stages and the approved application.
    */
-  private async assertPrerequisites(userId: string, cohortId: string): Promise<void> {
-    const format = await this.cohorts.courseFormatOf(cohortId);
-    if (!format || !GATED_FORMATS.has(format)) return;
+  private async assertPrerequisites(userId: string, format: CourseFormat): Promise<void> {
+    if (!GATED_FORMATS.has(format)) return;
     const unmet = await this.progress.unmetFor(
       userId,
       {
@@ -122,45 +126,39 @@ export class EnrollmentsService {
     if (!input.userId && admin && !hasRole(actor, Role.Trainee)) {
       throw new CoursesError(CoursesErrorCode.UserIdRequired, 'Name the trainee with userId');
     }
+    const cohort = await this.cohorts.findWithEnrollmentOf(cohortId, userId);
+    if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
     // Admins record any enrollment (records of the past, exceptions); trainees meet the pathway.
-    if (!admin) await this.assertPrerequisites(userId, cohortId);
+    if (!admin) await this.assertPrerequisites(userId, cohort.format);
     const request: EnrollRequest = { actor, admin, userId, cohortId, input };
+    await this.enrollable(request, cohort);
+    if (cohort.enrollment && cohort.enrollment.status !== EnrollmentStatus.Withdrawn)
+      throw alreadyEnrolled();
     // Inside a caller's transaction a lost seat could not be retried: take the lock at once there.
-    const seated = this.tx.inTransaction ? null : await this.enrollInFreeSeat(request);
+    const seated =
+      this.tx.inTransaction || cohort.seats_taken >= cohort.capacity
+        ? null
+        : await this.enrollInFreeSeat(request, cohort);
     return seated ?? this.tx.transaction(() => this.enrollUnderLock(request));
   }
 
   /**
-   * When the cohort has a free seat as read without a lock: writes the audit and the notification
-   * first and claims the seat with the enrollment last, in one statement, so that the cohort row is
-   * locked only for that statement and the commit. Null, having written nothing, when the cohort
-   * is full or its last seats went meanwhile.
+   * When the cohort had a free seat as read without a lock: claims it in one statement with the
+   * enrollment, its notification and its audit. Null, having written nothing, when the cohort's
+   * last seats went meanwhile.
    */
-  private async enrollInFreeSeat(request: EnrollRequest): Promise<EnrollmentView | null> {
-    const cohort = await this.enrollable(request, await this.cohorts.find(request.cohortId));
-    if (cohort.seats_taken >= cohort.capacity) return null;
-    const existing = await this.enrollments.find(request.cohortId, request.userId);
-    if (existing && existing.status !== EnrollmentStatus.Withdrawn) throw alreadyEnrolled();
-    // A withdrawn person's row comes back with its id; the audit and notification name it first.
-    const id = existing?.id ?? randomUUID();
+  private async enrollInFreeSeat(
+    request: EnrollRequest,
+    cohort: CohortOfEnrollment,
+  ): Promise<EnrollmentView | null> {
+    // A withdrawn person's row comes back with its id; the notification names it beforehand.
+    const id = cohort.enrollment?.id ?? randomUUID();
     try {
-      return await this.tx.transaction(async () => {
-        await this.announce(
-          request,
-          cohort,
-          { id, waitlisted_at: null },
-          EnrollmentStatus.Enrolled,
-        );
-        const { seated, row } = await this.enrollments.enrollInFreeSeat({
-          ...this.newEnrollment(request),
-          id,
-          statuses: this.enrollableStatuses(request),
-        });
-        if (seated && !row) throw alreadyEnrolled();
-        // No seat, or a concurrent enrollment of the same person gave the row another id.
-        if (!seated || row!.id !== id) throw new SeatTakenMeanwhile();
-        return { id, cohortId: request.cohortId, userId: request.userId, status: row!.status };
-      });
+      const row = await this.enrollments.enrollInFreeSeat(
+        { ...this.newEnrollment(request), id, statuses: this.enrollableStatuses(request) },
+        this.writesOf(this.announcement(request, cohort, id, null, EnrollmentStatus.Enrolled)),
+      );
+      return row && { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
     } catch (error) {
       if (error instanceof SeatTakenMeanwhile) return null;
       throw error;
@@ -169,21 +167,35 @@ export class EnrollmentsService {
 
   /** A seat if one is free, else the waitlist, all under the cohort's lock. */
   private async enrollUnderLock(request: EnrollRequest): Promise<EnrollmentView> {
-    const cohort = await this.enrollable(request, await this.cohorts.lock(request.cohortId));
-    // Under the lock the counter is exact: a seat is free only if it says so.
+    const cohort = await this.enrollable(
+      request,
+      await this.cohorts.findWithEnrollmentOf(request.cohortId, request.userId, { lock: true }),
+    );
+    if (cohort.enrollment && cohort.enrollment.status !== EnrollmentStatus.Withdrawn)
+      throw alreadyEnrolled();
+    // Under the lock the counter is exact, and the person's row cannot change: a seat is free
+    // only if the counter says so, and the claim keeps the id read here.
     if (cohort.seats_taken < cohort.capacity) {
-      const { row } = await this.enrollments.enrollInFreeSeat({
-        ...this.newEnrollment(request),
-        id: randomUUID(),
-        statuses: this.enrollableStatuses(request),
-      });
-      if (!row) throw alreadyEnrolled();
-      await this.announce(request, cohort, row, EnrollmentStatus.Enrolled);
-      return { id: row.id, cohortId: request.cohortId, userId: request.userId, status: row.status };
+      const id = cohort.enrollment?.id ?? randomUUID();
+      const row = await this.enrollments.enrollInFreeSeat(
+        { ...this.newEnrollment(request), id, statuses: this.enrollableStatuses(request) },
+        this.writesOf(this.announcement(request, cohort, id, null, EnrollmentStatus.Enrolled)),
+      );
+      if (!row) throw new Error(`cohort ${request.cohortId} had a seat under its lock, then none`);
+      return { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
     }
     const row = await this.enrollments.waitlist(this.newEnrollment(request));
     if (!row) throw alreadyEnrolled();
-    await this.announce(request, cohort, row, EnrollmentStatus.Waitlisted, row.position);
+    const { notification, audit } = this.announcement(
+      request,
+      cohort,
+      row.id,
+      row.waitlisted_at,
+      EnrollmentStatus.Waitlisted,
+      row.position,
+    );
+    if (audit) await this.audit.record(audit);
+    await this.notifier.notify(notification);
     return {
       id: row.id,
       cohortId: request.cohortId,
@@ -194,10 +206,10 @@ export class EnrollmentsService {
   }
 
   /** The cohort takes this enrollment (its seats aside) of someone who exists; throws why not. */
-  private async enrollable(
+  private async enrollable<Cohort extends CohortForUpdate>(
     { admin, actor, userId }: EnrollRequest,
-    cohort: CohortForUpdate | null,
-  ): Promise<CohortForUpdate> {
+    cohort: Cohort | null,
+  ): Promise<Cohort> {
     if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
     if (cohort.status === CohortStatus.Completed)
       throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
@@ -234,40 +246,50 @@ export class EnrollmentsService {
     };
   }
 
-  /** The admin's audit record and the trainee's notification of an enrollment. */
-  private async announce(
+  /** The trainee's notification of an enrollment and, when an admin made it, the audit record. */
+  private announcement(
     { actor, admin, userId, cohortId }: EnrollRequest,
     cohort: CohortForUpdate,
-    row: Pick<EnrollmentRow, 'id' | 'waitlisted_at'>,
+    enrollmentId: string,
+    waitlistedAt: Date | null,
     status: EnrollmentStatus.Enrolled | EnrollmentStatus.Waitlisted,
     waitlistPosition?: number,
-  ): Promise<void> {
-    if (admin) {
-      await this.audit.record({
-        actorId: actor.id,
-        action: 'enrollment.created',
-        subject: `enrollment/${row.id}`,
-        details: { cohortId, userId, status },
-      });
-    }
+  ): Announcement {
     const upcoming = cohort.first_starts_at && cohort.first_starts_at.getTime() > Date.now();
-    await this.notifier.notify({
-      userId,
-      dedupeKey: `enrollment.${row.id}.${status}.${(row.waitlisted_at ?? new Date()).getTime()}`,
-      kind: status === EnrollmentStatus.Enrolled ? 'enrolled' : 'waitlisted',
-      title:
-        status === EnrollmentStatus.Enrolled
-          ? `You are enrolled in ${cohort.course_title}`
-          : `You are on the waitlist of ${cohort.course_title}`,
-      body:
-        (status === EnrollmentStatus.Enrolled
-          ? `Your seat in ${cohort.title} is confirmed.`
-          : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`) +
-        (upcoming ? ' The first session starts {firstSession}.' : ''),
-      ...(upcoming ? { times: { firstSession: cohort.first_starts_at!.toISOString() } } : {}),
-      // A record of a cohort that already began is not news to e-mail.
-      email: Boolean(upcoming),
-    });
+    return {
+      ...(admin
+        ? {
+            audit: {
+              actorId: actor.id,
+              action: 'enrollment.created',
+              subject: `enrollment/${enrollmentId}`,
+              details: { cohortId, userId, status },
+            },
+          }
+        : {}),
+      notification: {
+        userId,
+        dedupeKey: `enrollment.${enrollmentId}.${status}.${(waitlistedAt ?? new Date()).getTime()}`,
+        kind: status === EnrollmentStatus.Enrolled ? 'enrolled' : 'waitlisted',
+        title:
+          status === EnrollmentStatus.Enrolled
+            ? `You are enrolled in ${cohort.course_title}`
+            : `You are on the waitlist of ${cohort.course_title}`,
+        body:
+          (status === EnrollmentStatus.Enrolled
+            ? `Your seat in ${cohort.title} is confirmed.`
+            : `${cohort.title} is full; you are number ${waitlistPosition} on its waitlist. We will tell you when a seat frees.`) +
+          (upcoming ? ' The first session starts {firstSession}.' : ''),
+        ...(upcoming ? { times: { firstSession: cohort.first_starts_at!.toISOString() } } : {}),
+        // A record of a cohort that already began is not news to e-mail.
+        email: Boolean(upcoming),
+      },
+    };
+  }
+
+  /** The announcement as parts of the statement that claims the seat. */
+  private writesOf({ notification, audit }: Announcement): WritePart[] {
+    return [...(audit ? [this.audit.part(audit)] : []), this.notifier.part(notification)];
   }
 
   /** Withdraws the trainee; a freed seat goes to the waitlist through the scheduling queue. */

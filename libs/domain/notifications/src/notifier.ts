@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox, TransactionHost } from '@msc/db';
+import { Outbox, TransactionHost, type WritePart } from '@msc/db';
 import { JobName } from '@msc/queue';
 import type { NotificationMessage } from './notification-message.js';
 import { Recipients } from './recipients.js';
@@ -20,6 +20,13 @@ export class Notifier {
       { name: JobName.DeliverNotification, data: notification },
       { runOfItsOwn: true },
     );
+  }
+
+  /** The notification as a part of another context's statement, sent when `gate` has a row. */
+  part(notification: NotificationMessage): WritePart {
+    return this.outbox.part([{ name: JobName.DeliverNotification, data: notification }], {
+      runOfItsOwn: true,
+    });
   }
 
   async notifyMany(notifications: NotificationMessage[]): Promise<void> {

@@ -1,0 +1,40 @@
+/**
+ * A write one context adds to a statement another composes, so that a change and what it causes
+ * (a notification's job, an audit record) commit in one statement: one round trip, and no lock
+ * held across the network. The part owns its SQL; the composer only names the relation whose rows
+ * gate it and numbers the placeholders.
+ */
+export interface WritePart {
+  /**
+   * An `INSERT … SELECT … FROM <gate>` (no trailing semicolon, no WITH): written once per row of
+   * `gate`, with its values as placeholders numbered from `$<offset + 1>`.
+   */
+  sql(gate: string, offset: number): string;
+  values: readonly unknown[];
+  /** Run once the statement that carried the part has committed (the outbox wakes its relay). */
+  committed?: () => void;
+}
+
+/** The parts as CTEs named `<prefix>0`, `<prefix>1`…, their values after the composer's own. */
+export function composeWrites(
+  parts: readonly WritePart[],
+  gate: string,
+  ownValues: readonly unknown[],
+  prefix = 'part',
+): { ctes: string; values: unknown[]; committed: () => void } {
+  const values = [...ownValues];
+  const ctes = parts
+    .map((part, i) => {
+      const sql = part.sql(gate, values.length);
+      values.push(...part.values);
+      return `, ${prefix}${i} AS (${sql})`;
+    })
+    .join('');
+  return {
+    ctes,
+    values,
+    committed: () => {
+      for (const part of parts) part.committed?.();
+    },
+  };
+}
