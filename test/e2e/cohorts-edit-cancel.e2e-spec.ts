@@ -123,7 +123,7 @@ describe('admins edit and cancel cohorts (e2e)', () => {
       await api()
         .patch(`/api/v1/cohorts/${cohortId}`)
         .set(admin.auth)
-        .send({ capacity: 3 })
+        .send({ capacity: 3, title: 'Wednesday evenings' })
         .expect(200);
       await app.settle();
 
@@ -146,7 +146,12 @@ describe('admins edit and cancel cohorts (e2e)', () => {
         [c!.id]: 'enrolled',
         [d!.id]: 'waitlisted',
       });
-      expect(await notificationsOf(c!.id, 'waitlist_promoted')).toHaveLength(1);
+      // Renamed in the same change: the notice names the cohort as it now is.
+      expect(await notificationsOf(c!.id, 'waitlist_promoted')).toEqual([
+        expect.objectContaining({
+          body: expect.stringMatching(/^A seat freed in Wednesday evenings/),
+        }),
+      ]);
     });
 
     it('should re-plan every session, its reminders and completion for a new start, and tell the enrolled', async () => {

@@ -119,14 +119,16 @@ export class CohortChangesService {
       }
       if (Object.keys(changes).length === 0) return [];
       await this.cohorts.update(cohortId, changes);
-      if (changes.capacity !== undefined && changes.capacity > cohort.capacity) {
-        // The new seats go to the waitlist before this lock is let go, as a withdrawal's seat does.
-        await this.enrollments.fillFreeSeats({ ...cohort, capacity: changes.capacity });
-      }
       const obsolete: string[] = [];
       // A cohort still in `scheduling` has no sessions yet: its job plans from the new start.
       if (rescheduled && cohort.status === CohortStatus.Open) {
         obsolete.push(...(await this.replan(cohort, schedule)));
+      }
+      if (changes.capacity !== undefined && changes.capacity > cohort.capacity) {
+        // The new seats go to the waitlist before this lock is let go, as a withdrawal's seat does;
+        // the cohort as now changed (read again under the lock held), so that the notice names its
+        // new title and first session.
+        await this.enrollments.fillFreeSeats((await this.cohorts.lock(cohortId))!);
       }
       await this.audit.record({
         actorId: actor.id,
