@@ -4,6 +4,7 @@ import {
   currentStreak,
   daysInWindow,
   practiceStats,
+  startOfDayIn,
   todayIn,
   yearsBefore,
 } from './practice-calendar.js';
@@ -119,6 +120,34 @@ describe('practice calendar', () => {
           ]);
         }
       }
+    });
+  });
+
+  describe(startOfDayIn.name, () => {
+    it("should give the first moment of the day on the zone's calendar", () => {
+      expect(startOfDayIn('2027-03-15', 'UTC').toISOString()).toBe('2027-03-15T00:00:00.000Z');
+      expect(startOfDayIn('2027-03-15', 'Asia/Kolkata').toISOString()).toBe(
+        '2027-03-14T18:30:00.000Z',
+      );
+      // The day clocks go forward in Berlin begins at an offset of +1, ends at +2.
+      expect(startOfDayIn('2027-03-28', 'Europe/Berlin').toISOString()).toBe(
+        '2027-03-27T23:00:00.000Z',
+      );
+    });
+
+    it('should begin at one in the morning where a change of offset skips midnight', () => {
+      // Chile moves from -4 to -3 at midnight on the first Sunday of September.
+      expect(startOfDayIn('2026-09-06', 'America/Santiago').toISOString()).toBe(
+        '2026-09-06T04:00:00.000Z',
+      );
+    });
+
+    it('should answer the same instant again, in a Date of its own each time', () => {
+      const first = startOfDayIn('2027-01-02', 'America/New_York');
+      first.setTime(0);
+      expect(startOfDayIn('2027-01-02', 'America/New_York').toISOString()).toBe(
+        '2027-01-02T05:00:00.000Z',
+      );
     });
   });
 });

@@ -49,6 +49,24 @@ function calendarOf(zone: string): Intl.DateTimeFormat {
   return calendar;
 }
 
+/**
+ * The instant the calendar day `date` begins in `zone` (its first moment, where a change of offset
+ * skips midnight). It depends on the two alone, so each is worked out once (luxon's zone
+ * arithmetic is the costly part of judging practice).
+ */
+export function startOfDayIn(date: CalendarDate, zone: string): Date {
+  const key = `${zone}@${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    if (dayStarts.size >= 10_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start);
+}
+
+const dayStarts = new Map<string, number>();
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import {
   type EvaluationInput,
   type EvidenceBinder,
@@ -10,7 +9,7 @@ import {
   type RequirementResult,
   moreOf,
 } from '@msc/domain/pathway';
-import { type CalendarDate, daysInWindow, todayIn } from './practice-calendar.js';
+import { type CalendarDate, daysInWindow, startOfDayIn, todayIn } from './practice-calendar.js';
 import { PracticeLogsRepository } from './practice-logs.repository.js';
 
 interface PracticeDaysParams {
@@ -45,7 +44,7 @@ export function judgePracticeDays(
       have,
       need: params.days,
       detail: sentence,
-      metAt: DateTime.fromISO(metOn, { zone }).startOf('day').toJSDate(),
+      metAt: startOfDayIn(metOn, zone),
     };
   }
   const missing = params.days - have;
