@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import request from 'supertest';
 import { jest } from '@jest/globals';
 import { Outbox } from '@msc/db';
-import { CE_CHUNK_SIZE, CeCreditsService } from '@msc/domain/ce-credits';
+import { CeCreditsService } from '@msc/domain/ce-credits';
 import { SignedLinks } from '@msc/domain/courses';
 import { Notifier } from '@msc/domain/notifications';
 import { JobName, JobQueue, QueueName } from '@msc/queue';
@@ -40,12 +40,15 @@ function pdfText(pdf: Buffer): string {
   return lines.join('\n');
 }
 
+const CE_CHUNK_SIZE = 250;
+
 describe('ce-credits (e2e)', () => {
   let app: TestApp;
   let factories: Factories;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    // Chunks of 250 (of 1,000 by default): three of them take 600 trainees, not 2,100.
+    app = await createTestApp({ env: { CE_CHUNK_SIZE: String(CE_CHUNK_SIZE) } });
     factories = new Factories(app);
   });
   beforeEach(() => app.reset());

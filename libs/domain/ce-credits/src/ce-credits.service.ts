@@ -23,9 +23,6 @@ import {
   type NewCeCredit,
 } from './ce-credits.repository.js';
 
-/** Enrollments per chunk job: small enough for one quick statement, big enough to amortize it. */
-export const CE_CHUNK_SIZE = 250;
-
 export interface CeCreditView {
   id: string;
   cohortId: string;
@@ -124,7 +121,7 @@ export class CeCreditsService {
     if (!(await this.credits.cohortExists(cohortId)))
       return { cohortId, found: false, eligible: 0, chunks: 0 };
     const eligible = await this.credits.uncreditedEligibleEnrollmentIds(cohortId);
-    const chunks = chunked(eligible, CE_CHUNK_SIZE);
+    const chunks = chunked(eligible, this.config.CE_CHUNK_SIZE);
     await Promise.all(
       chunks.map((enrollmentIds) =>
         this.jobs.enqueue({
