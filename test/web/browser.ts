@@ -77,8 +77,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2.x A/AA rules); returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  // evaluate is not subject to the page's CSP, which forbids inline scripts.
-  await page.evaluate(axeSource);
+  // evaluate is not subject to the page's CSP, which forbids inline scripts. Once per document:
+  // a page checked twice without navigating has axe already (parsing it again costs the most).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -47,11 +47,10 @@ export class Outbox {
    * commit with that statement's change or not at all.
    */
   part(items: JobItem[], options: OutboxOptions = {}): WritePart {
-    const { values } = this.insert(items, options, 0);
     return {
       sql: (gate, offset) =>
         `${this.insert(items, options, offset).sql} WHERE EXISTS (SELECT 1 FROM ${gate})`,
-      values,
+      values: this.insert(items, options, 0).values,
       committed: () => this.tx.afterCommit(() => this.wakeRelay()),
     };
   }

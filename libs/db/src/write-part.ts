@@ -6,8 +6,8 @@
  */
 export interface WritePart {
   /**
-   * An `INSERT … SELECT … FROM <gate>` (no trailing semicolon, no WITH): written once per row of
-   * `gate`, with its values as placeholders numbered from `$<offset + 1>`.
+   * An `INSERT … SELECT …` (no trailing semicolon, no WITH) that writes only when the relation
+   * `gate` has a row, with its values as placeholders numbered from `$<offset + 1>`.
    */
   sql(gate: string, offset: number): string;
   values: readonly unknown[];

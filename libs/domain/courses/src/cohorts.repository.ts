@@ -228,16 +228,10 @@ export class CohortsRepository {
   }
 
   /**
-   * The same without a lock, as an enrollment's checks read it: its seat is then claimed with a
-   * guarded increment that checks the capacity and the status again (`enrollInFreeSeat`).
-   */
-  async find(id: string): Promise<CohortForUpdate | null> {
-    return this.select(id, '');
-  }
-
-  /**
-   * The cohort as `find` (or, with `lock`, `lock`) reads it and, beside it, the person's enrollment
-   * in it (any status): what an enrollment checks before it claims a seat, in one statement.
+   * The cohort as `lock` reads it (without the lock unless `lock`) and, beside it, the person's
+   * enrollment in it (any status): what an enrollment checks before it claims a seat, in one
+   * statement. Without the lock, the seat is then claimed with a guarded increment that checks the
+   * capacity and the status again (`EnrollmentsRepository.enrollInFreeSeat`).
    */
   async findWithEnrollmentOf(
     id: string,

@@ -151,14 +151,8 @@ export class EnrollmentsService {
     request: EnrollRequest,
     cohort: CohortOfEnrollment,
   ): Promise<EnrollmentView | null> {
-    // A withdrawn person's row comes back with its id; the notification names it beforehand.
-    const id = cohort.enrollment?.id ?? randomUUID();
     try {
-      const row = await this.enrollments.enrollInFreeSeat(
-        { ...this.newEnrollment(request), id, statuses: this.enrollableStatuses(request) },
-        this.writesOf(this.announcement(request, cohort, id, null, EnrollmentStatus.Enrolled)),
-      );
-      return row && { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
+      return await this.claimSeat(request, cohort);
     } catch (error) {
       if (error instanceof SeatTakenMeanwhile) return null;
       throw error;
@@ -176,13 +170,10 @@ export class EnrollmentsService {
     // Under the lock the counter is exact, and the person's row cannot change: a seat is free
     // only if the counter says so, and the claim keeps the id read here.
     if (cohort.seats_taken < cohort.capacity) {
-      const id = cohort.enrollment?.id ?? randomUUID();
-      const row = await this.enrollments.enrollInFreeSeat(
-        { ...this.newEnrollment(request), id, statuses: this.enrollableStatuses(request) },
-        this.writesOf(this.announcement(request, cohort, id, null, EnrollmentStatus.Enrolled)),
-      );
-      if (!row) throw new Error(`cohort ${request.cohortId} had a seat under its lock, then none`);
-      return { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
+      const seated = await this.claimSeat(request, cohort);
+      if (!seated)
+        throw new Error(`cohort ${request.cohortId} had a seat under its lock, then none`);
+      return seated;
     }
     const row = await this.enrollments.waitlist(this.newEnrollment(request));
     if (!row) throw alreadyEnrolled();
@@ -203,6 +194,23 @@ export class EnrollmentsService {
       status: EnrollmentStatus.Waitlisted,
       waitlistPosition: row.position,
     };
+  }
+
+  /**
+   * Claims a seat with the enrollment, its notification and its audit in one statement (see
+   * `EnrollmentsRepository.enrollInFreeSeat`); null when there was none. A withdrawn person's row
+   * comes back with its id, so the notification can name the enrollment before it is written.
+   */
+  private async claimSeat(
+    request: EnrollRequest,
+    cohort: CohortOfEnrollment,
+  ): Promise<EnrollmentView | null> {
+    const id = cohort.enrollment?.id ?? randomUUID();
+    const row = await this.enrollments.enrollInFreeSeat(
+      { ...this.newEnrollment(request), id, statuses: this.enrollableStatuses(request) },
+      this.writesOf(this.announcement(request, cohort, id, null, EnrollmentStatus.Enrolled)),
+    );
+    return row && { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
   }
 
   /** The cohort takes this enrollment (its seats aside) of someone who exists; throws why not. */
