@@ -80,6 +80,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // evaluate is not subject to the page's CSP, which forbids inline scripts. Once per document:
   // a page checked twice without navigating has axe already (parsing it again costs the most).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  // A dialog fading in has the colours of half its opacity: judge what the person will see, once
+  // the transitions running now have ended (never waiting for an endless one, a loader's spin).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
