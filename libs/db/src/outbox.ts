@@ -36,8 +36,10 @@ export class Outbox {
 
   async addMany(items: JobItem[], options: OutboxOptions = {}): Promise<string[]> {
     if (items.length === 0) return [];
-    const { sql, values } = this.insert(items, options, 0);
-    const inserted = await this.tx.query<{ id: string }>(`${sql} RETURNING id`, values);
+    const inserted = await this.tx.query<{ id: string }>(
+      `${insertSql(items.length, 0)} RETURNING id`,
+      valuesOf(items, options),
+    );
     this.tx.afterCommit(() => this.wakeRelay());
     return inserted.map((row) => row.id);
   }
@@ -49,34 +51,9 @@ export class Outbox {
   part(items: JobItem[], options: OutboxOptions = {}): WritePart {
     return {
       sql: (gate, offset) =>
-        `${this.insert(items, options, offset).sql} WHERE EXISTS (SELECT 1 FROM ${gate})`,
-      values: this.insert(items, options, 0).values,
+        `${insertSql(items.length, offset)} WHERE EXISTS (SELECT 1 FROM ${gate})`,
+      values: valuesOf(items, options),
       committed: () => this.tx.afterCommit(() => this.wakeRelay()),
-    };
-  }
-
-  private insert(
-    items: JobItem[],
-    options: OutboxOptions,
-    offset: number,
-  ): { sql: string; values: unknown[] } {
-    const values: unknown[] = [];
-    const rows = items.map((item, i) => {
-      const base = offset + i * 5;
-      values.push(
-        QUEUE_OF_JOB[item.name],
-        item.name,
-        JSON.stringify(item.data),
-        options.delayMs ?? 0,
-        options.runOfItsOwn ? null : (options.jobId ?? jobIdOf(item)),
-      );
-      return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::bigint, $${base + 5}::text)`;
-    });
-    return {
-      sql: `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
-       SELECT id, queue, job_name, payload, delay_ms, COALESCE(job_id, id::text)
-       FROM (VALUES ${rows.join(', ')}) AS rows(id, queue, job_name, payload, delay_ms, job_id)`,
-      values,
     };
   }
 
@@ -103,4 +80,25 @@ export class Outbox {
         }
       });
   }
+}
+
+/** The INSERT of `count` jobs, their five values each from `$<offset + 1>` (see valuesOf). */
+function insertSql(count: number, offset: number): string {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const base = offset + i * 5;
+    return `(gen_random_uuid(), $${base + 1}::text, $${base + 2}::text, $${base + 3}::jsonb, $${base + 4}::bigint, $${base + 5}::text)`;
+  });
+  return `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
+       SELECT id, queue, job_name, payload, delay_ms, COALESCE(job_id, id::text)
+       FROM (VALUES ${rows.join(', ')}) AS rows(id, queue, job_name, payload, delay_ms, job_id)`;
+}
+
+function valuesOf(items: JobItem[], options: OutboxOptions): unknown[] {
+  return items.flatMap((item) => [
+    QUEUE_OF_JOB[item.name],
+    item.name,
+    JSON.stringify(item.data),
+    options.delayMs ?? 0,
+    options.runOfItsOwn ? null : (options.jobId ?? jobIdOf(item)),
+  ]);
 }

@@ -151,7 +151,6 @@ function toCohortView(row: CohortViewRow): CohortView {
   };
 }
 
-/** Cohorts with their sessions and teachers. */
 /** What an enrollment, a withdrawal or a promotion reads of a cohort (CohortForUpdate). */
 const COHORT_FOR_UPDATE_COLUMNS = `c.id, c.course_id, c.title, c.status, c.capacity, c.seats_taken,
        to_char(c.start_date, 'YYYY-MM-DD') AS start_date, c.local_time, c.time_zone,
@@ -167,6 +166,7 @@ export interface ExistingEnrollment {
   status: EnrollmentStatus;
 }
 
+/** Cohorts with their sessions and teachers. */
 @Injectable()
 export class CohortsRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -224,7 +224,14 @@ export class CohortsRepository {
 
   /** Locks the cohort row: promotions, withdrawals, scheduling and completion queue behind it. */
   async lock(id: string): Promise<CohortForUpdate | null> {
-    return this.select(id, ' FOR UPDATE OF c');
+    const [row] = await this.tx.query<CohortForUpdate>(
+      `SELECT ${COHORT_FOR_UPDATE_COLUMNS}
+       FROM cohorts c JOIN courses co ON co.id = c.course_id
+       WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+      { prepare: true },
+    );
+    return row ?? null;
   }
 
   /**
@@ -256,17 +263,6 @@ export class CohortsRepository {
         ? { id: enrollment_id, status: enrollment_status as ExistingEnrollment['status'] }
         : null,
     };
-  }
-
-  private async select(id: string, lock: string): Promise<CohortForUpdate | null> {
-    const rows = await this.tx.query<CohortForUpdate>(
-      `SELECT ${COHORT_FOR_UPDATE_COLUMNS}
-       FROM cohorts c JOIN courses co ON co.id = c.course_id
-       WHERE c.id = $1${lock}`,
-      [id],
-      { prepare: true },
-    );
-    return rows[0] ?? null;
   }
 
   async exists(id: string): Promise<boolean> {

@@ -132,8 +132,6 @@ export class EnrollmentsService {
     if (!admin) await this.assertPrerequisites(userId, cohort.format);
     const request: EnrollRequest = { actor, admin, userId, cohortId, input };
     await this.enrollable(request, cohort);
-    if (cohort.enrollment && cohort.enrollment.status !== EnrollmentStatus.Withdrawn)
-      throw alreadyEnrolled();
     // Inside a caller's transaction a lost seat could not be retried: take the lock at once there.
     const seated =
       this.tx.inTransaction || cohort.seats_taken >= cohort.capacity
@@ -165,8 +163,6 @@ export class EnrollmentsService {
       request,
       await this.cohorts.findWithEnrollmentOf(request.cohortId, request.userId, { lock: true }),
     );
-    if (cohort.enrollment && cohort.enrollment.status !== EnrollmentStatus.Withdrawn)
-      throw alreadyEnrolled();
     // Under the lock the counter is exact, and the person's row cannot change: a seat is free
     // only if the counter says so, and the claim keeps the id read here.
     if (cohort.seats_taken < cohort.capacity) {
@@ -213,11 +209,14 @@ export class EnrollmentsService {
     return row && { id, cohortId: request.cohortId, userId: request.userId, status: row.status };
   }
 
-  /** The cohort takes this enrollment (its seats aside) of someone who exists; throws why not. */
-  private async enrollable<Cohort extends CohortForUpdate>(
+  /**
+   * The cohort takes this enrollment (its seats aside) of someone who exists and is neither
+   * enrolled nor waitlisted in it; throws why not.
+   */
+  private async enrollable(
     { admin, actor, userId }: EnrollRequest,
-    cohort: Cohort | null,
-  ): Promise<Cohort> {
+    cohort: CohortOfEnrollment | null,
+  ): Promise<CohortOfEnrollment> {
     if (!cohort) throw new CoursesError(CoursesErrorCode.CohortNotFound, 'No such cohort');
     if (cohort.status === CohortStatus.Completed)
       throw new CoursesError(CoursesErrorCode.CohortCompleted, 'The cohort is completed');
@@ -236,6 +235,8 @@ export class EnrollmentsService {
     } else if (userId !== actor.id && !(await this.cohorts.userExists(userId))) {
       throw new CoursesError(CoursesErrorCode.UserNotFound, 'No such user');
     }
+    if (cohort.enrollment && cohort.enrollment.status !== EnrollmentStatus.Withdrawn)
+      throw alreadyEnrolled();
     return cohort;
   }
 
