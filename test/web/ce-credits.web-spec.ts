@@ -98,12 +98,14 @@ describe('CE credits (web)', () => {
         .toString(),
     ).toBe('%PDF-');
 
-    // Followed with the keyboard, it opens in a new tab.
+    // Followed with the keyboard, it opens in a new tab. That tab asks for the signed link: what it
+    // then shows (a PDF viewer, or a download where the browser has no viewer) is the browser's.
     const opened = web.context.waitForEvent('page');
+    const asked = web.context.waitForEvent('request', (request) => request.url() === href);
     await link.focus();
     await page.keyboard.press('Enter');
     const tab = await opened;
-    expect(tab.url()).toBe(href);
+    expect((await asked).frame().page()).toBe(tab);
     await tab.close();
     expect(web.problems).toEqual([]);
   }, 90_000);

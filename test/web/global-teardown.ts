@@ -9,6 +9,16 @@ interface WebTestGlobals {
   database: string;
   redisPrefix: string;
   buildDir: string;
+  serverOutput(): string;
+}
+
+/** The server's error lines (pino level 50 and above), the last `limit` of them. */
+function serverErrors(output: string, limit = 20): string[] {
+  const errors = output.split('\n').filter((line) => {
+    const level = /"level":(\d+)/.exec(line)?.[1];
+    return level !== undefined && Number(level) >= 50;
+  });
+  return errors.slice(-limit);
 }
 
 /** Stops the browser and the server, then drops the project's database and Redis keys. */
@@ -22,6 +32,12 @@ export default async function globalTeardown(): Promise<void> {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     if (globals.server.exitCode === null) globals.server.kill('SIGKILL');
   }
+  // What the server logged as errors explains a page that waited in vain; nothing on a clean run.
+  const errors = serverErrors(globals.serverOutput());
+  if (errors.length > 0)
+    process.stderr.write(
+      `\nThe web tests' server logged errors (the last ${errors.length}):\n${errors.join('\n')}\n`,
+    );
   rmSync(globals.buildDir, { recursive: true, force: true });
   const url = new URL(globals.database);
   const name = url.pathname.slice(1);
