@@ -34,6 +34,8 @@ export interface WebPage {
   context: BrowserContext;
   /** Uncaught errors, console errors and failed requests that are not expected API answers. */
   problems: string[];
+  /** Every API call the page made, as `<method> <path> → <status or failure>`, in order. */
+  apiCalls: string[];
   close(): Promise<void>;
 }
 
@@ -52,6 +54,30 @@ export async function openPage(
   context.setDefaultTimeout(25_000);
   const page = await context.newPage();
   const problems: string[] = [];
+  const apiCalls: string[] = [];
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    if (isApi(request.url()))
+      apiCalls.push(`${request.method()} ${new URL(request.url()).pathname} → (waiting)`);
+  });
+  const answered = (method: string, url: string, outcome: string) => {
+    const asked = `${method} ${new URL(url).pathname} → (waiting)`;
+    const at = apiCalls.indexOf(asked);
+    if (at >= 0) apiCalls[at] = asked.replace('(waiting)', outcome);
+  };
+  page.on('requestfinished', (request) => {
+    if (!isApi(request.url())) return;
+    void request
+      .response()
+      .then((response) =>
+        answered(request.method(), request.url(), String(response?.status() ?? 'no answer')),
+      )
+      .catch(() => undefined);
+  });
+  page.on('requestfailed', (request) => {
+    if (isApi(request.url()))
+      answered(request.method(), request.url(), `failed: ${request.failure()?.errorText}`);
+  });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
     // A refused API call (401, 400, …) shows as "Failed to load resource"; those are checked by
@@ -65,7 +91,7 @@ export async function openPage(
     if (response.status() >= 500) problems.push(`${response.status()} ${path}`);
     if (response.status() === 404 && !path.startsWith('/api/')) problems.push(`404 ${path}`);
   });
-  return { page, context, problems, close: () => context.close() };
+  return { page, context, problems, apiCalls, close: () => context.close() };
 }
 
 export interface AxeViolation {

@@ -181,7 +181,9 @@ describe('Signing in (web)', () => {
       await page.getByRole('button', { name: 'Send reset link' }).click();
       // The answer, whichever it is: a refusal fails here with its own words, not a timeout.
       const answer = page.getByRole('status').or(page.getByRole('alert')).first();
-      await answer.waitFor();
+      await answer.waitFor().catch((error: Error) => {
+        throw new Error(`${error.message}\nThe page's API calls:\n${web.apiCalls.join('\n')}`);
+      });
       expect(await answer.textContent()).toContain('reset link is on its way');
 
       await page.goto('/reset-password?token=not-a-real-token');
