@@ -165,14 +165,36 @@ describe('ce-credits (e2e)', () => {
       },
     ]);
     expect(await readyNotifications()).toBe(1);
-    const [notification] = await app.db.query<{ user_id: string; title: string; body: string }>(
-      `SELECT user_id, title, body FROM notifications WHERE kind = 'ce_certificate_ready'`,
+    const [notification] = await app.db.query<{
+      user_id: string;
+      dedupe_key: string;
+      title: string;
+      body: string;
+    }>(
+      `SELECT user_id, dedupe_key, title, body FROM notifications
+       WHERE kind = 'ce_certificate_ready'`,
     );
     expect(notification).toEqual({
       user_id: eligible![0],
+      dedupe_key: `ce-credit-ready-${issued[0]!.id}`,
       title: 'CE certificate ready',
-      body: expect.stringContaining(issued[0]!.certificate_number),
+      body:
+        `Your continuing education certificate ${issued[0]!.certificate_number} for ` +
+        'Mindful Self-Compassion (24.00 hours) is ready. Download it from your CE credits page.',
     });
+    // One audit record for the chunk, naming what it issued.
+    const audit = await app.db.query<{
+      actor_id: string | null;
+      subject: string;
+      details: unknown;
+    }>(`SELECT actor_id, subject, details FROM audit_events WHERE action = 'ce_credits.issued'`);
+    expect(audit).toEqual([
+      {
+        actor_id: null,
+        subject: `cohort/${cohortId}`,
+        details: { credits: 1, certificateNumbers: [issued[0]!.certificate_number] },
+      },
+    ]);
   });
 
   it('should give no credit for the share of a session missed', async () => {
@@ -257,9 +279,14 @@ describe('ce-credits (e2e)', () => {
   it('should roll a failed chunk back and issue it once on the retry', async () => {
     const cohortId = await newCohort();
     await enroll(cohortId, await factories.newTrainees(10));
-    jest
-      .spyOn(app.get(Notifier), 'notifyMany')
-      .mockRejectedValueOnce(new Error('worker lost its database connection'));
+    // The credits' notifications fail inside the chunk's statement: the credits go with them.
+    jest.spyOn(app.get(Notifier), 'partPerRow').mockReturnValueOnce({
+      sql: (gate) =>
+        `INSERT INTO outbox (id, queue, job_name, payload)
+         SELECT gen_random_uuid(), 'x', 'x', '{}'
+         FROM ${gate} WHERE msc_abort('worker lost its database connection')`,
+      values: [],
+    });
 
     await completeCohort(cohortId);
     expect(await credits(cohortId)).toHaveLength(0);

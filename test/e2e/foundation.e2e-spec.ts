@@ -3,6 +3,7 @@ import request from 'supertest';
 import pg from 'pg';
 import { Outbox, OUTBOX_CHANNEL, OutboxRelay } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
+import { Notifier } from '@msc/domain/notifications';
 import { JobName, QueueName } from '@msc/queue';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
 
@@ -407,6 +408,85 @@ describe('outbox (e2e)', () => {
     await app.settle();
     expect(await jobsOf(JobName.DeliverNotification)).toHaveLength(1);
     expect(await inbox(user.id)).toHaveLength(1);
+  });
+
+  it('should write a job per row of the statement, its fields made from the row, or none', async () => {
+    const [ann, bob] = [await factories.newTrainee(), await factories.newTrainee()];
+    const part = app.get(Notifier).partPerRow(
+      { kind: 'test', title: 'Hello', email: false },
+      {
+        userId: { format: '%s', columns: ['user_id'] },
+        dedupeKey: { format: 'per-row-%s', columns: ['n'] },
+        body: { format: 'Number %s for %s', columns: ['n', 'note'] },
+      },
+    );
+    const statement = (rows: [string, number, string][]) =>
+      app.db.query(
+        `WITH gate AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, n int, note text)),
+              jobs AS (${part.sql('gate', 1)}) SELECT 1`,
+        [JSON.stringify(rows.map(([user_id, n, note]) => ({ user_id, n, note }))), ...part.values],
+      );
+
+    await statement([]);
+    expect(await app.db.query('SELECT id FROM outbox')).toEqual([]);
+    // Text is put in as it is, a % or a quote in it included.
+    await statement([
+      [ann.id, 1, "100% d'accord"],
+      [bob.id, 2, '%s'],
+    ]);
+    const rows = await app.db.query<{
+      id: string;
+      job_id: string;
+      payload: Record<string, unknown>;
+    }>(`SELECT id, job_id, payload FROM outbox ORDER BY payload->>'dedupeKey'`);
+    expect(rows.map((row) => row.payload)).toEqual([
+      {
+        userId: ann.id,
+        dedupeKey: 'per-row-1',
+        kind: 'test',
+        title: 'Hello',
+        body: "Number 1 for 100% d'accord",
+        email: false,
+      },
+      {
+        userId: bob.id,
+        dedupeKey: 'per-row-2',
+        kind: 'test',
+        title: 'Hello',
+        body: 'Number 2 for %s',
+        email: false,
+      },
+    ]);
+    // Each a run of its own: the outbox row's id is the job's.
+    for (const row of rows) expect(row.job_id).toBe(row.id);
+    await app.settle();
+    expect(await inbox(ann.id)).toEqual([{ dedupe_key: 'per-row-1' }]);
+    expect(await inbox(bob.id)).toEqual([{ dedupe_key: 'per-row-2' }]);
+  });
+
+  it('should write one audit record over the rows of a statement, and none for no rows', async () => {
+    const part = app
+      .get(AuditLog)
+      .partOverRows(
+        { actorId: null, action: 'test.summed', subject: 'test/1', details: { kept: true } },
+        { count: 'things', collect: { names: 'name' } },
+      );
+    const statement = (names: string[]) =>
+      app.db.query(
+        `WITH gate AS (SELECT unnest($1::text[]) AS name), audit AS (${part.sql('gate', 1)}) SELECT 1`,
+        [names, ...part.values],
+      );
+    const records = () =>
+      app.db.query<{ details: unknown }>(
+        `SELECT details FROM audit_events WHERE action = 'test.summed'`,
+      );
+
+    await statement([]);
+    expect(await records()).toEqual([]);
+    await statement(['b', 'a', 'c']);
+    expect(await records()).toEqual([
+      { details: { kept: true, things: 3, names: ['a', 'b', 'c'] } },
+    ]);
   });
 
   it('should not duplicate a job that a crashed relay sends again before the job ran', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { jobIdOf, QUEUE_OF_JOB, type JobItem } from '@msc/queue';
+import { jobIdOf, QUEUE_OF_JOB, type JobItem, type JobName } from '@msc/queue';
 import { TransactionHost } from './transaction-host.js';
-import type { WritePart } from './write-part.js';
+import { type RowText, rowTextSql, type WritePart } from './write-part.js';
 
 export const OUTBOX_CHANNEL = 'outbox';
 
@@ -53,6 +53,43 @@ export class Outbox {
       sql: (gate, offset) =>
         `${insertSql(items.length, offset)} WHERE EXISTS (SELECT 1 FROM ${gate})`,
       values: valuesOf(items, options),
+      committed: () => this.tx.afterCommit(() => this.wakeRelay()),
+    };
+  }
+
+  /**
+   * One job per row of `gate`, each a run of its own (the outbox row's id is its job id): `data`
+   * as given, with each field of `fromRow` made from the row's columns. For a change of many rows
+   * whose jobs name what the statement itself makes (ids, numbers from a sequence).
+   */
+  partPerRow<Name extends JobName>(
+    name: Name,
+    data: Partial<Extract<JobItem, { name: Name }>['data']>,
+    fromRow: Partial<Record<keyof Extract<JobItem, { name: Name }>['data'], RowText>>,
+    options: { delayMs?: number } = {},
+  ): WritePart {
+    const fields = Object.entries(fromRow as Record<string, RowText>);
+    const fixed = { ...data } as Record<string, unknown>;
+    for (const [field] of fields) delete fixed[field];
+    return {
+      sql: (gate, n) => {
+        const made = fields.map(
+          ([field, text], i) =>
+            `'${field.replaceAll("'", "''")}', ${rowTextSql(text, n + 5 + i, 'g')}`,
+        );
+        return `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
+         SELECT g.outbox_id, $${n + 1}::text, $${n + 2}::text,
+                $${n + 3}::jsonb || jsonb_build_object(${made.join(', ')}), $${n + 4}::bigint,
+                g.outbox_id::text
+         FROM (SELECT gen_random_uuid() AS outbox_id, * FROM ${gate}) g`;
+      },
+      values: [
+        QUEUE_OF_JOB[name],
+        name,
+        JSON.stringify(fixed),
+        options.delayMs ?? 0,
+        ...fields.map(([, text]) => text.format),
+      ],
       committed: () => this.tx.afterCommit(() => this.wakeRelay()),
     };
   }

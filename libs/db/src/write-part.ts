@@ -7,7 +7,8 @@
 export interface WritePart {
   /**
    * An `INSERT … SELECT …` (no trailing semicolon, no WITH) that writes only when the relation
-   * `gate` has a row, with its values as placeholders numbered from `$<offset + 1>`.
+   * `gate` has a row, or one row for each of its rows (`Outbox.partPerRow`), with its values as
+   * placeholders numbered from `$<offset + 1>`.
    */
   sql(gate: string, offset: number): string;
   values: readonly unknown[];
@@ -37,4 +38,19 @@ export function composeWrites(
       for (const part of parts) part.committed?.();
     },
   };
+}
+
+/**
+ * Text made from the columns of a gate's row by PostgreSQL's `format()`: each `%s` of `format`
+ * takes the next of `columns` (trusted names the composer's relation returns, never input).
+ */
+export interface RowText {
+  format: string;
+  columns: readonly string[];
+}
+
+/** `format($n, g."a", g."b")` for `text`, its format string the placeholder `$<n>`. */
+export function rowTextSql(text: RowText, placeholder: number, alias: string): string {
+  const columns = text.columns.map((column) => `, ${alias}."${column.replaceAll('"', '""')}"`);
+  return `format($${placeholder}::text${columns.join('')})`;
 }

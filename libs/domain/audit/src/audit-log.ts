@@ -53,6 +53,33 @@ export class AuditLog {
     };
   }
 
+  /**
+   * One record for all the rows of `gate`, none when it has none: the entry's details plus, under
+   * `count`, how many rows, and under each name of `collect`, the values of that column in order.
+   */
+  partOverRows(
+    entry: AuditEntry,
+    rows: { count?: string; collect?: Record<string, string> },
+  ): WritePart {
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+    const made = [
+      ...(rows.count ? [`${literal(rows.count)}, count(*)`] : []),
+      ...Object.entries(rows.collect ?? {}).map(
+        ([name, column]) =>
+          `${literal(name)}, jsonb_agg(g.${quoted(column)} ORDER BY g.${quoted(column)})`,
+      ),
+    ];
+    return {
+      sql: (gate, n) =>
+        `INSERT INTO audit_events (actor_id, action, subject, details)
+         SELECT $${n + 1}::uuid, $${n + 2}::text, $${n + 3}::text,
+                $${n + 4}::jsonb || jsonb_build_object(${made.join(', ')})
+         FROM ${gate} g HAVING count(*) > 0`,
+      values: this.valuesOf(entry),
+    };
+  }
+
   private valuesOf(entry: AuditEntry): unknown[] {
     return [entry.actorId, entry.action, entry.subject, JSON.stringify(entry.details ?? {})];
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Page, TransactionHost } from '@msc/db';
+import { composeWrites, type Page, TransactionHost, type WritePart } from '@msc/db';
 import { type CeCompletionRow, CourseReads, courseSql } from '@msc/domain/courses';
 import type { DeliveryMode } from './ce-credit.entity.js';
 
@@ -103,13 +103,19 @@ export class CeCreditsRepository {
   }
 
   /**
-   * Writes every credit in one statement; an enrollment that already holds one is skipped, so a
-   * retried or repeated chunk never issues twice. Returns only the credits this call created.
+   * Writes every credit in one statement, with `writes` (what the credits cause: notifications, an
+   * audit record) gated on the relation `issued` of the credits it created; an enrollment that
+   * already holds one is skipped, so a retried or repeated chunk never issues twice. Returns only
+   * the credits this call created.
    */
-  async insertMany(credits: NewCeCredit[]): Promise<IssuedCeCreditRow[]> {
+  async insertMany(
+    credits: NewCeCredit[],
+    writes: readonly WritePart[] = [],
+  ): Promise<IssuedCeCreditRow[]> {
     if (credits.length === 0) return [];
-    return this.tx.query<IssuedCeCreditRow>(
-      `INSERT INTO ce_credits (
+    const parts = composeWrites(writes, 'issued', [JSON.stringify(credits)]);
+    const issued = await this.tx.query<IssuedCeCreditRow>(
+      `WITH issued AS (INSERT INTO ce_credits (
          enrollment_id, user_id, cohort_id, course_id, hours, certificate_number, holder_name,
          license_number, course_code, course_title, delivery_mode, accreditor_statement,
          course_ce_hours, sessions_attended, sessions_total, first_session_at, last_session_at,
@@ -127,9 +133,13 @@ export class CeCreditsRepository {
          sessions_attended int, sessions_total int, first_session_at timestamptz,
          last_session_at timestamptz, time_zone text)
        ON CONFLICT (enrollment_id) DO NOTHING
-       RETURNING id, enrollment_id, user_id, hours::text AS hours, certificate_number, course_title`,
-      [JSON.stringify(credits)],
+       RETURNING id, enrollment_id, user_id, hours::text AS hours, certificate_number,
+                 course_title)${parts.ctes}
+       SELECT * FROM issued`,
+      parts.values,
     );
+    if (issued.length > 0) parts.committed();
+    return issued;
   }
 
   async listForUser(

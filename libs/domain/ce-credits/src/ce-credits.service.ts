@@ -134,62 +134,56 @@ export class CeCreditsService {
   }
 
   /**
-   * Issues the credits of up to a chunk of enrollments in one transaction: one read of who still
-   * qualifies and their attendance, one multi-row insert that skips enrollments already credited,
-   * and one notification per credit this call created.
+   * Issues the credits of up to a chunk of enrollments in two statements: one read of who still
+   * qualifies and their attendance, then one write of every credit (an enrollment already
+   * credited is skipped) with a notification for each credit it created and one audit record of
+   * them all, which commit together.
    */
   async issueChunk(input: { cohortId: string; enrollmentIds: string[] }): Promise<ChunkIssuance> {
     const enrollmentIds = [...new Set(input.enrollmentIds)];
-    return this.tx.transaction(async () => {
-      const candidates = await this.credits.candidates(input.cohortId, enrollmentIds);
-      const credits: NewCeCredit[] = [];
-      for (const row of candidates) {
-        const hundredths = creditHundredths(
-          row.course_ce_hours,
-          row.sessions_attended,
-          row.sessions_total,
-        );
-        if (hundredths <= 0) continue;
-        credits.push({
-          ...row,
-          hours: formatHundredths(hundredths),
-          first_session_at: row.first_session_at.toISOString(),
-          last_session_at: row.last_session_at.toISOString(),
-        });
-      }
-      const issued = await this.credits.insertMany(credits);
-      if (issued.length > 0) {
-        await this.notifier.notifyMany(
-          issued.map((credit) => ({
-            userId: credit.user_id,
-            dedupeKey: `ce-credit-ready-${credit.id}`,
-            kind: 'ce_certificate_ready',
-            title: 'CE certificate ready',
-            body:
-              `Your continuing education certificate ${credit.certificate_number} for ` +
-              `${credit.course_title} (${credit.hours} hours) is ready. ` +
+    const candidates = await this.credits.candidates(input.cohortId, enrollmentIds);
+    const credits: NewCeCredit[] = [];
+    for (const row of candidates) {
+      const hundredths = creditHundredths(
+        row.course_ce_hours,
+        row.sessions_attended,
+        row.sessions_total,
+      );
+      if (hundredths <= 0) continue;
+      credits.push({
+        ...row,
+        hours: formatHundredths(hundredths),
+        first_session_at: row.first_session_at.toISOString(),
+        last_session_at: row.last_session_at.toISOString(),
+      });
+    }
+    const issued = await this.credits.insertMany(credits, [
+      // Each credit's certificate number is drawn by the statement: the words take it from there.
+      this.notifier.partPerRow(
+        { kind: 'ce_certificate_ready', title: 'CE certificate ready', email: true },
+        {
+          userId: { format: '%s', columns: ['user_id'] },
+          dedupeKey: { format: 'ce-credit-ready-%s', columns: ['id'] },
+          body: {
+            format:
+              'Your continuing education certificate %s for %s (%s hours) is ready. ' +
               // Its download link is signed and expires: the CE credits page gives a fresh one.
               'Download it from your CE credits page.',
-            email: true,
-          })),
-        );
-        await this.audit.record({
-          actorId: null,
-          action: 'ce_credits.issued',
-          subject: `cohort/${input.cohortId}`,
-          details: {
-            credits: issued.length,
-            certificateNumbers: issued.map((c) => c.certificate_number),
+            columns: ['certificate_number', 'course_title', 'hours'],
           },
-        });
-      }
-      return {
-        cohortId: input.cohortId,
-        requested: enrollmentIds.length,
-        issued: issued.length,
-        withoutHours: candidates.length - credits.length,
-      };
-    });
+        },
+      ),
+      this.audit.partOverRows(
+        { actorId: null, action: 'ce_credits.issued', subject: `cohort/${input.cohortId}` },
+        { count: 'credits', collect: { certificateNumbers: 'certificate_number' } },
+      ),
+    ]);
+    return {
+      cohortId: input.cohortId,
+      requested: enrollmentIds.length,
+      issued: issued.length,
+      withoutHours: candidates.length - credits.length,
+    };
   }
 
   async listMine(actor: Actor, page: { limit: number; offset: number }) {

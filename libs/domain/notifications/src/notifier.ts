@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox, TransactionHost, type WritePart } from '@msc/db';
+import { Outbox, type RowText, TransactionHost, type WritePart } from '@msc/db';
 import { JobName } from '@msc/queue';
 import type { NotificationMessage } from './notification-message.js';
 import { Recipients } from './recipients.js';
@@ -27,6 +27,17 @@ export class Notifier {
     return this.outbox.part([{ name: JobName.DeliverNotification, data: notification }], {
       runOfItsOwn: true,
     });
+  }
+
+  /**
+   * A notification per row of `gate`, in another context's statement: the message as given, with
+   * the fields of `fromRow` (whom, the dedupe key, the words) made from the row's columns.
+   */
+  partPerRow<Field extends 'userId' | 'dedupeKey' | 'title' | 'body'>(
+    message: Omit<NotificationMessage, Field>,
+    fromRow: Record<Field, RowText>,
+  ): WritePart {
+    return this.outbox.partPerRow(JobName.DeliverNotification, message, fromRow);
   }
 
   async notifyMany(notifications: NotificationMessage[]): Promise<void> {
