@@ -22,6 +22,7 @@ import { IndexListOrders1796800000000 } from './1796800000000-IndexListOrders.js
 import { AddCohortSeatsTaken1796810000000 } from './1796810000000-AddCohortSeatsTaken.js';
 import { IndexUserSearchTrigram1796830000000 } from './1796830000000-IndexUserSearchTrigram.js';
 import { AddStatementAbort1796840000000 } from './1796840000000-AddStatementAbort.js';
+import { StatementAbortCode1796850000000 } from './1796850000000-StatementAbortCode.js';
 
 /** Every migration, in order; listed explicitly so the app, the CLI and the tests agree. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   AddCohortSeatsTaken1796810000000,
   IndexUserSearchTrigram1796830000000,
   AddStatementAbort1796840000000,
+  StatementAbortCode1796850000000,
 ];

@@ -54,3 +54,16 @@ export function rowTextSql(text: RowText, placeholder: number, alias: string): s
   const columns = text.columns.map((column) => `, ${alias}."${column.replaceAll('"', '""')}"`);
   return `format($${placeholder}::text${columns.join('')})`;
 }
+
+/**
+ * The SQLSTATE of `msc_abort(reason)`: the statement undid itself on purpose (what it found made
+ * the rest wrong), an answer for its caller rather than a failure, and not logged as one.
+ */
+export const STATEMENT_ABORTED = 'MSC01';
+
+/** The reason `msc_abort` gave, or undefined for any other failure. */
+export function abortReason(error: unknown): string | undefined {
+  const cause = (error as { driverError?: { code?: string; message?: string } } | null)
+    ?.driverError;
+  return cause?.code === STATEMENT_ABORTED ? cause.message : undefined;
+}

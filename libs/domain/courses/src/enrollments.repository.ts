@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { composeWrites, TransactionHost, type WritePart } from '@msc/db';
-import { QueryFailedError } from 'typeorm';
+import { abortReason, composeWrites, TransactionHost, type WritePart } from '@msc/db';
 import { PEOPLE } from '@msc/domain/identity';
 import type { CohortStatus } from './cohort.entity.js';
 import type { CourseFormat } from './course.entity.js';
@@ -49,13 +48,6 @@ export class SeatTakenMeanwhile extends Error {}
 // Why enrollInFreeSeat's statement undid itself (msc_abort's message).
 const ALREADY_ENROLLED = 'already_enrolled';
 const ANOTHER_ID = 'enrolled_under_another_id';
-
-/** The reason msc_abort raised, or undefined for any other failure. */
-function abortReason(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const cause = error.driverError as { code?: string; message?: string };
-  return cause.code === 'P0001' ? cause.message : undefined;
-}
 
 export interface NewEnrollment {
   cohortId: string;
