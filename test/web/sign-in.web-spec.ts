@@ -175,6 +175,8 @@ describe('Signing in (web)', () => {
       const { page } = web;
       await page.goto('/login');
       await page.getByRole('link', { name: 'Forgot password' }).click();
+      // The sign-in page has an Email field too: fill the reset page's, once it is there.
+      await page.getByRole('button', { name: 'Send reset link' }).waitFor();
       await page.getByLabel('Email').fill(uniqueEmail('forgetful'));
       await expectCleanPage(web);
       await screenshot(page, 'forgot-password');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import pg from 'pg';
 import { jobIdOf, QUEUE_OF_JOB, type JobItem, type JobName } from '@msc/queue';
 import { TransactionHost } from './transaction-host.js';
 import { type RowText, rowTextSql, type WritePart } from './write-part.js';
@@ -74,8 +75,7 @@ export class Outbox {
     return {
       sql: (gate, n) => {
         const made = fields.map(
-          ([field, text], i) =>
-            `'${field.replaceAll("'", "''")}', ${rowTextSql(text, n + 5 + i, 'g')}`,
+          ([field, text], i) => `${pg.escapeLiteral(field)}, ${rowTextSql(text, n + 5 + i, 'g')}`,
         );
         return `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
          SELECT g.outbox_id, $${n + 1}::text, $${n + 2}::text,

@@ -1,3 +1,5 @@
+import pg from 'pg';
+
 /**
  * A write one context adds to a statement another composes, so that a change and what it causes
  * (a notification's job, an audit record) commit in one statement: one round trip, and no lock
@@ -51,7 +53,7 @@ export interface RowText {
 
 /** `format($n, g."a", g."b")` for `text`, its format string the placeholder `$<n>`. */
 export function rowTextSql(text: RowText, placeholder: number, alias: string): string {
-  const columns = text.columns.map((column) => `, ${alias}."${column.replaceAll('"', '""')}"`);
+  const columns = text.columns.map((column) => `, ${alias}.${pg.escapeIdentifier(column)}`);
   return `format($${placeholder}::text${columns.join('')})`;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import pg from 'pg';
 import { TransactionHost, type WritePart } from '@msc/db';
 
 export interface AuditEntry {
@@ -61,13 +62,11 @@ export class AuditLog {
     entry: AuditEntry,
     rows: { count?: string; collect?: Record<string, string> },
   ): WritePart {
-    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
-    const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+    const { escapeIdentifier: name, escapeLiteral: text } = pg;
     const made = [
-      ...(rows.count ? [`${literal(rows.count)}, count(*)`] : []),
+      ...(rows.count ? [`${text(rows.count)}, count(*)`] : []),
       ...Object.entries(rows.collect ?? {}).map(
-        ([name, column]) =>
-          `${literal(name)}, jsonb_agg(g.${quoted(column)} ORDER BY g.${quoted(column)})`,
+        ([key, column]) => `${text(key)}, jsonb_agg(g.${name(column)} ORDER BY g.${name(column)})`,
       ),
     ];
     return {
