@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { type Page, type PageQuery, type PageRequest, queryPage } from './page.js';
-import { STATEMENT_ABORTED } from './write-part.js';
+import { abortReason } from './write-part.js';
 
 /**
  * Carries the current transaction through async calls, so that repositories and the outbox join
@@ -113,8 +113,7 @@ export class TransactionHost {
       if (slow && ms > slow) logger.logQuerySlow(Math.round(ms), sql, parameters);
       return result.rows;
     } catch (error) {
-      if ((error as { code?: string }).code !== STATEMENT_ABORTED)
-        logger.logQueryError(error as Error, sql, parameters);
+      if (abortReason(error) === undefined) logger.logQueryError(error as Error, sql, parameters);
       throw new QueryFailedError(sql, parameters, error as Error);
     }
   }

@@ -63,9 +63,12 @@ export function rowTextSql(text: RowText, placeholder: number, alias: string): s
  */
 export const STATEMENT_ABORTED = 'MSC01';
 
-/** The reason `msc_abort` gave, or undefined for any other failure. */
+/**
+ * The reason `msc_abort` gave, or undefined for any other failure: of the driver's error, or of
+ * the QueryFailedError that carries it.
+ */
 export function abortReason(error: unknown): string | undefined {
-  const cause = (error as { driverError?: { code?: string; message?: string } } | null)
-    ?.driverError;
+  type Raised = { code?: string; message?: string; driverError?: Raised } | null;
+  const cause = (error as Raised)?.driverError ?? (error as Raised);
   return cause?.code === STATEMENT_ABORTED ? cause.message : undefined;
 }
