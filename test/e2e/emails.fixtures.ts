@@ -85,12 +85,14 @@ export class TestSmtpServer {
   readonly mails: ReceivedMail[] = [];
   /** While set, every recipient is refused with a temporary 451. */
   refuse = false;
+  /** Recipients refused with a temporary 451 while the others are accepted. */
+  readonly refused = new Set<string>();
   private readonly server = new smtp.SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
-    onRcptTo: (_address, _session, callback) => {
-      if (!this.refuse) return callback();
+    onRcptTo: (address, _session, callback) => {
+      if (!this.refuse && !this.refused.has(address.address)) return callback();
       callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
     },
     onData: (stream, session, callback) => {

@@ -3,7 +3,11 @@ import request from 'supertest';
 import pg from 'pg';
 import { abortReason, Outbox, OUTBOX_CHANNEL, OutboxRelay } from '@msc/db';
 import { AuditLog } from '@msc/domain/audit';
-import { Notifier } from '@msc/domain/notifications';
+import {
+  type NotificationMessage,
+  NotificationsService,
+  Notifier,
+} from '@msc/domain/notifications';
 import { JobName, QueueName } from '@msc/queue';
 import { createTestApp, expectProblem, Factories, type TestApp } from '@msc/testing';
 
@@ -416,7 +420,7 @@ describe('outbox (e2e)', () => {
     expect(await inbox(user.id)).toHaveLength(1);
   });
 
-  it('should write a job per row of the statement, its fields made from the row, or none', async () => {
+  it('should write one delivery job over the rows of a statement, each notification made from its row, or none', async () => {
     const [ann, bob] = [await factories.newTrainee(), await factories.newTrainee()];
     const part = app.get(Notifier).partPerRow(
       { kind: 'test', title: 'Hello', email: false },
@@ -435,39 +439,49 @@ describe('outbox (e2e)', () => {
 
     await statement([]);
     expect(await app.db.query('SELECT id FROM outbox')).toEqual([]);
-    // Text is put in as it is, a % or a quote in it included.
+    // Text is put in as it is, a % or a quote in it included; a person who is not there gets none.
+    const nobody = '00000000-0000-4000-8000-000000000000';
     await statement([
       [ann.id, 1, "100% d'accord"],
       [bob.id, 2, '%s'],
+      [nobody, 3, 'gone'],
     ]);
     const rows = await app.db.query<{
       id: string;
       job_id: string;
-      payload: Record<string, unknown>;
-    }>(`SELECT id, job_id, payload FROM outbox ORDER BY payload->>'dedupeKey'`);
-    expect(rows.map((row) => row.payload)).toEqual([
-      {
-        userId: ann.id,
-        dedupeKey: 'per-row-1',
-        kind: 'test',
-        title: 'Hello',
-        body: "Number 1 for 100% d'accord",
-        email: false,
-      },
-      {
-        userId: bob.id,
-        dedupeKey: 'per-row-2',
-        kind: 'test',
-        title: 'Hello',
-        body: 'Number 2 for %s',
-        email: false,
-      },
-    ]);
-    // Each a run of its own: the outbox row's id is the job's.
-    for (const row of rows) expect(row.job_id).toBe(row.id);
+      job_name: string;
+      payload: { notifications: Record<string, unknown>[] };
+    }>(`SELECT id, job_id, job_name, payload FROM outbox`);
+    expect(rows).toHaveLength(1);
+    const [job] = rows;
+    expect(job!.job_name).toBe(JobName.DeliverNotifications);
+    // A run of its own: the outbox row's id is the job's.
+    expect(job!.job_id).toBe(job!.id);
+    const made = (userId: string, n: number, note: string) => ({
+      userId,
+      dedupeKey: `per-row-${n}`,
+      kind: 'test',
+      title: 'Hello',
+      body: `Number ${n} for ${note}`,
+      email: false,
+    });
+    expect(
+      [...job!.payload.notifications].sort((a, b) =>
+        String(a.dedupeKey).localeCompare(String(b.dedupeKey)),
+      ),
+    ).toEqual([made(ann.id, 1, "100% d'accord"), made(bob.id, 2, '%s'), made(nobody, 3, 'gone')]);
     await app.settle();
     expect(await inbox(ann.id)).toEqual([{ dedupe_key: 'per-row-1' }]);
     expect(await inbox(bob.id)).toEqual([{ dedupe_key: 'per-row-2' }]);
+    expect(
+      await app.db.query(`SELECT id FROM notifications WHERE dedupe_key = 'per-row-3'`),
+    ).toEqual([]);
+    // Delivered again (a retried job): nobody is told twice.
+    const again = await app
+      .get(NotificationsService)
+      .deliverMany(job!.payload.notifications as unknown as NotificationMessage[]);
+    expect(again.sort()).toEqual(['already_delivered', 'already_delivered', 'unknown_user']);
+    expect(await inbox(ann.id)).toEqual([{ dedupe_key: 'per-row-1' }]);
   });
 
   it('should write one audit record over the rows of a statement, and none for no rows', async () => {

@@ -76,6 +76,7 @@ describe('notifications by e-mail (e2e)', () => {
       await app.reset();
       smtpServer.mails.length = 0;
       smtpServer.refuse = false;
+      smtpServer.refused.clear();
     });
     afterAll(async () => {
       await app?.close();
@@ -135,6 +136,49 @@ describe('notifications by e-mail (e2e)', () => {
       });
       expect(await sut.deliver(racing)).toBe('already_delivered');
       expect(smtpServer.mails.filter((m) => m.headers.subject === 'Raced')).toHaveLength(1);
+    });
+
+    it('should deliver many at once, each e-mail once, one refused not keeping the others', async () => {
+      const sut = app.get(NotificationsService);
+      const people = [
+        await factories.newTrainee(),
+        await factories.newTrainee(),
+        await factories.newTrainee(),
+      ];
+      const batch = people.map((person, i) => ({
+        userId: person.id,
+        dedupeKey: `test-batch-${i}-${person.id}`,
+        kind: 'test',
+        title: `Batch ${i}`,
+        body: 'One of many.',
+        email: true,
+      }));
+      smtpServer.refused.add(people[1]!.email);
+
+      // The refused e-mail fails the delivery (its job retries) once the others were sent.
+      await expect(sut.deliverMany(batch)).rejects.toThrow(/451/);
+      expect(smtpServer.mails.map((m) => m.to).sort()).toEqual(
+        [[people[0]!.email], [people[2]!.email]].sort(),
+      );
+      for (const payload of batch) expect(await inboxRow(app, payload.dedupeKey)).toBeDefined();
+      expect((await inboxRow(app, batch[1]!.dedupeKey))!.emailed_at).toBeNull();
+
+      // The retry sends only what was refused, and writes no inbox row twice.
+      smtpServer.refused.clear();
+      expect(await sut.deliverMany(batch)).toEqual([
+        'already_delivered',
+        'already_delivered',
+        'already_delivered',
+      ]);
+      expect(smtpServer.mails.map((m) => m.headers.subject).sort()).toEqual([
+        'Batch 0',
+        'Batch 1',
+        'Batch 2',
+      ]);
+      const [{ n }] = (await app.db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE dedupe_key LIKE 'test-batch-%'`,
+      )) as [{ n: number }];
+      expect(n).toBe(3);
     });
 
     it('should send the e-mail of a worker that died mid-send once its claim expires', async () => {

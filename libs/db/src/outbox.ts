@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
-import { jobIdOf, QUEUE_OF_JOB, type JobItem, type JobName } from '@msc/queue';
+import { jobIdOf, QUEUE_OF_JOB, type JobItem, type JobName, type JobPayloadOf } from '@msc/queue';
 import { TransactionHost } from './transaction-host.js';
 import { type RowText, rowTextSql, type WritePart } from './write-part.js';
 
 export const OUTBOX_CHANNEL = 'outbox';
+
+/** The fields of a job's payload that hold a list. */
+type ListFieldOf<Name extends JobName> = {
+  [K in keyof JobPayloadOf<Name>]-?: JobPayloadOf<Name>[K] extends readonly unknown[] ? K : never;
+}[keyof JobPayloadOf<Name>];
+
+/** What the list `Field` of a job's payload holds. */
+type ElementOf<
+  Name extends JobName,
+  Field extends keyof JobPayloadOf<Name>,
+> = JobPayloadOf<Name>[Field] extends readonly (infer Element)[] ? Element : never;
 
 export interface OutboxOptions {
   /** Run the job this long after the transaction commits. */
@@ -59,35 +70,46 @@ export class Outbox {
   }
 
   /**
-   * One job per row of `gate`, each a run of its own (the outbox row's id is its job id): `data`
-   * as given, with each field of `fromRow` made from the row's columns. For a change of many rows
-   * whose jobs name what the statement itself makes (ids, numbers from a sequence).
+   * One job over the rows of `gate`, written when it has any, a run of its own (the outbox row's id
+   * is its job id): `data` as given, with `list.field` an array holding for each row `list.item`
+   * and the fields of `list.fromRow` made from the row's columns. For a change of many rows whose
+   * job names what the statement itself makes (ids, numbers from a sequence): one job, however
+   * many rows.
    */
-  partPerRow<Name extends JobName>(
+  partOverRows<Name extends JobName, Field extends ListFieldOf<Name>>(
     name: Name,
-    data: Partial<Extract<JobItem, { name: Name }>['data']>,
-    fromRow: Partial<Record<keyof Extract<JobItem, { name: Name }>['data'], RowText>>,
+    data: Omit<JobPayloadOf<Name>, Field>,
+    list: {
+      field: Field;
+      item: Partial<ElementOf<Name, Field>>;
+      fromRow: Partial<Record<keyof ElementOf<Name, Field>, RowText>>;
+    },
     options: { delayMs?: number } = {},
   ): WritePart {
-    const fields = Object.entries(fromRow as Record<string, RowText>);
-    const fixed = { ...data } as Record<string, unknown>;
+    const fields = Object.entries(list.fromRow as Record<string, RowText>);
+    const fixed = { ...(list.item as Record<string, unknown>) };
     for (const [field] of fields) delete fixed[field];
     return {
       sql: (gate, n) => {
         const made = fields.map(
-          ([field, text], i) => `${pg.escapeLiteral(field)}, ${rowTextSql(text, n + 5 + i, 'g')}`,
+          ([field, text], i) => `${pg.escapeLiteral(field)}, ${rowTextSql(text, n + 7 + i, 'g')}`,
         );
         return `INSERT INTO outbox (id, queue, job_name, payload, delay_ms, job_id)
-         SELECT g.outbox_id, $${n + 1}::text, $${n + 2}::text,
-                $${n + 3}::jsonb || jsonb_build_object(${made.join(', ')}), $${n + 4}::bigint,
-                g.outbox_id::text
-         FROM (SELECT gen_random_uuid() AS outbox_id, * FROM ${gate}) g`;
+         SELECT o.id, $${n + 1}::text, $${n + 2}::text,
+                $${n + 3}::jsonb || jsonb_build_object($${n + 4}::text, o.items), $${n + 5}::bigint,
+                o.id::text
+         FROM (SELECT gen_random_uuid() AS id,
+                      jsonb_agg($${n + 6}::jsonb || jsonb_build_object(${made.join(', ')})) AS items
+               FROM ${gate} g) o
+         WHERE o.items IS NOT NULL`;
       },
       values: [
         QUEUE_OF_JOB[name],
         name,
-        JSON.stringify(fixed),
+        JSON.stringify(data),
+        list.field,
         options.delayMs ?? 0,
+        JSON.stringify(fixed),
         ...fields.map(([, text]) => text.format),
       ],
       committed: () => this.tx.afterCommit(() => this.wakeRelay()),

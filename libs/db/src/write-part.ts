@@ -9,7 +9,7 @@ import pg from 'pg';
 export interface WritePart {
   /**
    * An `INSERT … SELECT …` (no trailing semicolon, no WITH) that writes only when the relation
-   * `gate` has a row, or one row for each of its rows (`Outbox.partPerRow`), with its values as
+   * `gate` has a row (`Outbox.partOverRows`: a job over all its rows), with its values as
    * placeholders numbered from `$<offset + 1>`.
    */
   sql(gate: string, offset: number): string;

@@ -12,6 +12,14 @@ export interface DeliverNotificationPayload {
   email?: boolean;
 }
 
+/**
+ * Many notifications in one job, for a change that tells many people at once (a CE chunk's
+ * credits): one inbox statement for them all, then each one's e-mail.
+ */
+export interface DeliverNotificationsPayload {
+  notifications: DeliverNotificationPayload[];
+}
+
 export interface IssueCohortCeCreditsPayload {
   cohortId: string;
 }
@@ -79,6 +87,7 @@ export interface ReconcileBackgroundWorkPayload {
 /** Ties every job name to its payload: a wrong payload is a compile error. */
 export type JobItem =
   | { name: JobName.DeliverNotification; data: DeliverNotificationPayload }
+  | { name: JobName.DeliverNotifications; data: DeliverNotificationsPayload }
   | { name: JobName.IssueCohortCeCredits; data: IssueCohortCeCreditsPayload }
   | { name: JobName.IssueCeCreditChunk; data: IssueCeCreditChunkPayload }
   | { name: JobName.IssueCredential; data: IssueCredentialPayload }
@@ -113,6 +122,11 @@ export function jobIdOf(item: JobItem): string {
   switch (item.name) {
     case JobName.DeliverNotification:
       return `notification.${safe(item.data.dedupeKey)}`;
+    case JobName.DeliverNotifications:
+      return `notifications.${digest(
+        '',
+        item.data.notifications.map((n) => n.dedupeKey),
+      )}`;
     case JobName.IssueCohortCeCredits:
       return `ce-cohort.${safe(item.data.cohortId)}`;
     case JobName.IssueCeCreditChunk:

@@ -11,6 +11,7 @@ export enum QueueName {
 /** Job names are stored in Redis: never rename one in place. */
 export enum JobName {
   DeliverNotification = 'deliver-notification',
+  DeliverNotifications = 'deliver-notifications',
   IssueCohortCeCredits = 'issue-cohort-ce-credits',
   IssueCeCreditChunk = 'issue-ce-credit-chunk',
   IssueCredential = 'issue-credential',
@@ -29,6 +30,7 @@ export enum JobName {
 /** Which queue carries each job. */
 export const QUEUE_OF_JOB = {
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.DeliverNotifications]: QueueName.Notifications,
   [JobName.IssueCohortCeCredits]: QueueName.CeCredits,
   [JobName.IssueCeCreditChunk]: QueueName.CeCredits,
   [JobName.IssueCredential]: QueueName.Credentials,

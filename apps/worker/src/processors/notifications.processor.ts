@@ -9,6 +9,10 @@ export class NotificationsProcessor extends QueueProcessor<QueueName.Notificatio
   readonly queue = QueueName.Notifications;
   readonly handlers: JobHandlers<QueueName.Notifications> = {
     [JobName.DeliverNotification]: (data) => this.notifications.deliver(data),
+    [JobName.DeliverNotifications]: async ({ notifications }) => {
+      const results = await this.notifications.deliverMany(notifications);
+      return { delivered: results.filter((result) => result === 'delivered').length };
+    },
   };
 
   constructor(

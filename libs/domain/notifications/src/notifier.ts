@@ -31,13 +31,18 @@ export class Notifier {
 
   /**
    * A notification per row of `gate`, in another context's statement: the message as given, with
-   * the fields of `fromRow` (whom, the dedupe key, the words) made from the row's columns.
+   * the fields of `fromRow` (whom, the dedupe key, the words) made from the row's columns. They
+   * travel in one delivery job (one inbox statement for them all), however many rows there are.
    */
   partPerRow<Field extends 'userId' | 'dedupeKey' | 'title' | 'body'>(
     message: Omit<NotificationMessage, Field>,
     fromRow: Record<Field, RowText>,
   ): WritePart {
-    return this.outbox.partPerRow(JobName.DeliverNotification, message, fromRow);
+    return this.outbox.partOverRows(
+      JobName.DeliverNotifications,
+      {},
+      { field: 'notifications', item: message, fromRow },
+    );
   }
 
   async notifyMany(notifications: NotificationMessage[]): Promise<void> {
