@@ -204,8 +204,9 @@ describe('ce-credits (e2e)', () => {
     await enroll(cohortId, [missedOne!], { attended: 7, missed: 'absent' });
     await enroll(cohortId, [excusedThree!], { attended: 5, missed: 'excused' });
     const thirds = await newCohort({ ceHours: '20.00', sessions: 3 });
-    const [twoOfThree] = await factories.newTrainees(1);
+    const [twoOfThree, oneOfThree] = await factories.newTrainees(2);
     await enroll(thirds, [twoOfThree!], { attended: 2 });
+    await enroll(thirds, [oneOfThree!], { attended: 1, missed: 'absent' });
 
     await completeCohort(cohortId);
     await completeCohort(thirds);
@@ -216,6 +217,8 @@ describe('ce-credits (e2e)', () => {
       [missedOne!]: '21.00',
       [excusedThree!]: '15.00',
       [twoOfThree!]: '13.33',
+      // 6.666… rounded down, never up.
+      [oneOfThree!]: '6.66',
     });
   });
 

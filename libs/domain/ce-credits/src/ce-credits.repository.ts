@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { composeWrites, type Page, TransactionHost, type WritePart } from '@msc/db';
-import { type CeCompletionRow, CourseReads, courseSql } from '@msc/domain/courses';
+import { CourseReads, courseSql } from '@msc/domain/courses';
 import type { DeliveryMode } from './ce-credit.entity.js';
 
-/** An enrollment that qualifies for CE credit, with what its certificate will print. */
-export type CeCandidateRow = CeCompletionRow;
-
-export interface NewCeCredit extends Omit<CeCandidateRow, 'first_session_at' | 'last_session_at'> {
-  hours: string;
-  first_session_at: string;
-  last_session_at: string;
-}
-
-export interface IssuedCeCreditRow {
-  id: string;
-  enrollment_id: string;
-  user_id: string;
-  hours: string;
-  certificate_number: string;
-  course_title: string;
+/** What one `issue` statement did. */
+export interface CeIssueCounts {
+  /** The enrollments that still qualify for CE. */
+  qualifying: number;
+  /** Of those, the ones whose attendance earns hours. */
+  withHours: number;
+  /** The credits it created (the others were held already). */
+  issued: number;
 }
 
 export interface CeCreditListRow {
@@ -97,25 +89,32 @@ export class CeCreditsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Those of the given enrollments that still qualify, with their attendance and the cohort's dates. */
-  async candidates(cohortId: string, enrollmentIds: string[]): Promise<CeCandidateRow[]> {
-    return this.courses.ceCompletions(cohortId, enrollmentIds);
-  }
-
   /**
-   * Writes every credit in one statement, with `writes` (what the credits cause: notifications, an
-   * audit record) gated on the relation `issued` of the credits it created; an enrollment that
-   * already holds one is skipped, so a retried or repeated chunk never issues twice. Returns only
-   * the credits this call created.
+   * Issues the credits of those of `enrollmentIds` that still qualify, in one statement: who
+   * qualifies and what they attended (courses' relation), each one's hours, the credits (an
+   * enrollment already credited is skipped, so a retried or repeated chunk never issues twice),
+   * and `writes` (what the credits cause: notifications, an audit record) gated on the relation
+   * `issued` of the credits it created, with their `id, enrollment_id, user_id, hours` (text),
+   * `certificate_number, course_title`.
+   *
+   * The hours: each session carries an equal share of the course's hours, a session missed
+   * (absent or excused) earns none of its share, and the sum is rounded down to the hundredth
+   * (integer division of hundredths, exact); no session attended, no credit.
    */
-  async insertMany(
-    credits: NewCeCredit[],
+  async issue(
+    cohortId: string,
+    enrollmentIds: readonly string[],
     writes: readonly WritePart[] = [],
-  ): Promise<IssuedCeCreditRow[]> {
-    if (credits.length === 0) return [];
-    const parts = composeWrites(writes, 'issued', [JSON.stringify(credits)]);
-    const issued = await this.tx.query<IssuedCeCreditRow>(
-      `WITH issued AS (INSERT INTO ce_credits (
+  ): Promise<CeIssueCounts> {
+    const parts = composeWrites(writes, 'issued', [cohortId, enrollmentIds]);
+    const [counts] = await this.tx.query<CeIssueCounts>(
+      `WITH qualifying AS MATERIALIZED (${courseSql.ceCompletions('$1::uuid', '$2::uuid[]')}),
+       credited AS (
+         SELECT q.*, (div(q.course_ce_hours * 100 * least(q.sessions_attended, q.sessions_total),
+                          q.sessions_total) / 100)::numeric(6, 2) AS hours
+         FROM qualifying q WHERE q.sessions_attended > 0
+       ),
+       issued AS (INSERT INTO ce_credits (
          enrollment_id, user_id, cohort_id, course_id, hours, certificate_number, holder_name,
          license_number, course_code, course_title, delivery_mode, accreditor_statement,
          course_ce_hours, sessions_attended, sessions_total, first_session_at, last_session_at,
@@ -126,20 +125,19 @@ export class CeCreditsRepository {
               r.holder_name, r.license_number, r.course_code, r.course_title, r.delivery_mode,
               r.accreditor_statement, r.course_ce_hours, r.sessions_attended, r.sessions_total,
               r.first_session_at, r.last_session_at, r.time_zone
-       FROM jsonb_to_recordset($1::jsonb) AS r(
-         enrollment_id uuid, user_id uuid, cohort_id uuid, course_id uuid, hours numeric,
-         holder_name text, license_number text, course_code text, course_title text,
-         delivery_mode text, accreditor_statement text, course_ce_hours numeric,
-         sessions_attended int, sessions_total int, first_session_at timestamptz,
-         last_session_at timestamptz, time_zone text)
+       FROM credited r WHERE r.hours > 0
+       -- Certificate numbers in the order of the enrollments (nextval is evaluated after the sort).
+       ORDER BY r.enrollment_id
        ON CONFLICT (enrollment_id) DO NOTHING
        RETURNING id, enrollment_id, user_id, hours::text AS hours, certificate_number,
                  course_title)${parts.ctes}
-       SELECT * FROM issued`,
+       SELECT (SELECT count(*) FROM qualifying)::int AS qualifying,
+              (SELECT count(*) FROM credited WHERE hours > 0)::int AS "withHours",
+              (SELECT count(*) FROM issued)::int AS issued`,
       parts.values,
     );
-    if (issued.length > 0) parts.committed();
-    return issued;
+    if (counts!.issued > 0) parts.committed();
+    return counts!;
   }
 
   async listForUser(

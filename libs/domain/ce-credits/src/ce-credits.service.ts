@@ -13,14 +13,13 @@ import {
   type CeCertificate,
   FORMAT_OF_DELIVERY_MODE,
 } from './ce-certificate.renderer.js';
-import { chunked, creditHundredths, formatHundredths } from './ce-credit-hours.js';
+import { chunked } from './chunked.js';
 import { CeCreditsError, CeCreditsErrorCode } from './ce-credits.errors.js';
 import { ceRosterCsv, type CeRosterLine } from './ce-roster.js';
 import {
   type CeCreditListRow,
   type CeCreditRow,
   CeCreditsRepository,
-  type NewCeCredit,
 } from './ce-credits.repository.js';
 
 export interface CeCreditView {
@@ -134,30 +133,14 @@ export class CeCreditsService {
   }
 
   /**
-   * Issues the credits of up to a chunk of enrollments in two statements: one read of who still
-   * qualifies and their attendance, then one write of every credit (an enrollment already
-   * credited is skipped) with a notification for each credit it created and one audit record of
-   * them all, which commit together.
+   * Issues the credits of up to a chunk of enrollments in one statement (CeCreditsRepository.issue):
+   * who still qualifies, their hours, every credit (an enrollment already credited is skipped),
+   * a notification for each credit it created and one audit record of them all commit together,
+   * and nothing of the rows comes back but their counts.
    */
   async issueChunk(input: { cohortId: string; enrollmentIds: string[] }): Promise<ChunkIssuance> {
     const enrollmentIds = [...new Set(input.enrollmentIds)];
-    const candidates = await this.credits.candidates(input.cohortId, enrollmentIds);
-    const credits: NewCeCredit[] = [];
-    for (const row of candidates) {
-      const hundredths = creditHundredths(
-        row.course_ce_hours,
-        row.sessions_attended,
-        row.sessions_total,
-      );
-      if (hundredths <= 0) continue;
-      credits.push({
-        ...row,
-        hours: formatHundredths(hundredths),
-        first_session_at: row.first_session_at.toISOString(),
-        last_session_at: row.last_session_at.toISOString(),
-      });
-    }
-    const issued = await this.credits.insertMany(credits, [
+    const counts = await this.credits.issue(input.cohortId, enrollmentIds, [
       // Each credit's certificate number is drawn by the statement: the words take it from there.
       this.notifier.partPerRow(
         { kind: 'ce_certificate_ready', title: 'CE certificate ready', email: true },
@@ -181,8 +164,8 @@ export class CeCreditsService {
     return {
       cohortId: input.cohortId,
       requested: enrollmentIds.length,
-      issued: issued.length,
-      withoutHours: candidates.length - credits.length,
+      issued: counts.issued,
+      withoutHours: counts.qualifying - counts.withHours,
     };
   }
 

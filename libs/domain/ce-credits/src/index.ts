@@ -1,5 +1,5 @@
 export * from './ce-certificate.renderer.js';
-export * from './ce-credit-hours.js';
+export * from './chunked.js';
 export * from './ce-credit.entity.js';
 export * from './ce-credits.errors.js';
 export * from './ce-credits.module.js';

@@ -1,27 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import { TransactionHost } from '@msc/db';
 import { PEOPLE } from '@msc/domain/identity';
-import type { DeliveryMode } from './course.entity.js';
-
-/** A completed enrollment that qualifies for CE credit, with its attendance and its cohort's dates. */
-export interface CeCompletionRow {
-  enrollment_id: string;
-  user_id: string;
-  cohort_id: string;
-  course_id: string;
-  holder_name: string;
-  license_number: string | null;
-  course_code: string;
-  course_title: string;
-  delivery_mode: `${DeliveryMode}`;
-  accreditor_statement: string | null;
-  course_ce_hours: string;
-  time_zone: string;
-  sessions_total: number;
-  sessions_attended: number;
-  first_session_at: Date;
-  last_session_at: Date;
-}
 
 /** A completed cohort someone taught, with its enrolled count and its time span. */
 export interface TaughtCohortRow {
@@ -88,6 +67,38 @@ export const courseSql = {
        FROM cohort_sessions s WHERE s.cohort_id = c.id
      ) span ON true
      WHERE t.user_id = ${userId} AND c.status = 'completed'`,
+  /**
+   * Those of the enrollments `enrollmentIds` (a `uuid[]`) of the cohort that qualify for CE credit,
+   * with what a certificate prints, the sessions they attended and the cohort's, one row per
+   * enrollment, none for a cohort without sessions: `enrollment_id, user_id, cohort_id,
+   * course_id, holder_name, license_number, course_code, course_title, delivery_mode,
+   * accreditor_statement, course_ce_hours` (numeric), `time_zone, sessions_total,
+   * sessions_attended, first_session_at, last_session_at`. Per-enrollment
+   * index lookups (LATERAL) keep the plan fast even before the planner has statistics for freshly
+   * written rows, as right after a large cohort was completed.
+   */
+  ceCompletions: (cohortId: string, enrollmentIds: string) =>
+    `WITH sessions AS MATERIALIZED (
+       SELECT count(*)::int AS total, min(starts_at) AS first_at, max(ends_at) AS last_at
+       FROM cohort_sessions WHERE cohort_id = ${cohortId}
+     )
+     SELECT e.id AS enrollment_id, e.user_id, e.cohort_id, c.course_id,
+            u.display_name AS holder_name, e.license_number,
+            co.code AS course_code, co.title AS course_title, co.delivery_mode,
+            co.ce_accreditor AS accreditor_statement, co.ce_hours AS course_ce_hours,
+            c.time_zone, s.total AS sessions_total, a.n AS sessions_attended,
+            s.first_at AS first_session_at, s.last_at AS last_session_at
+     FROM enrollments e
+     JOIN cohorts c ON c.id = e.cohort_id
+     JOIN courses co ON co.id = c.course_id
+     JOIN ${PEOPLE} u ON u.id = e.user_id
+     CROSS JOIN sessions s
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS n FROM attendance_records a
+       WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.status = 'present'
+     ) a
+     WHERE e.id = ANY(${enrollmentIds}) AND e.cohort_id = ${cohortId} AND ${CE_QUALIFIES}
+       AND s.total > 0`,
   /** Cohort sessions: `cohort_id, number, starts_at, ends_at`. */
   sessions: '(SELECT cohort_id, number, starts_at, ends_at FROM cohort_sessions)',
 } as const;
@@ -100,36 +111,6 @@ export class CourseReads {
   async cohortExists(cohortId: string): Promise<boolean> {
     const rows = await this.tx.query('SELECT 1 FROM cohorts WHERE id = $1', [cohortId]);
     return rows.length > 0;
-  }
-
-  /** Those of the given enrollments of the cohort that qualify for CE credit, by enrollment id. */
-  async ceCompletions(cohortId: string, enrollmentIds: string[]): Promise<CeCompletionRow[]> {
-    // Per-enrollment index lookups (LATERAL) keep the plan fast even before the planner has
-    // statistics for freshly written rows, as right after a large cohort was completed.
-    return this.tx.query<CeCompletionRow>(
-      `WITH sessions AS MATERIALIZED (
-         SELECT count(*)::int AS total, min(starts_at) AS first_at, max(ends_at) AS last_at
-         FROM cohort_sessions WHERE cohort_id = $1
-       )
-       SELECT e.id AS enrollment_id, e.user_id, e.cohort_id, c.course_id,
-              u.display_name AS holder_name, e.license_number,
-              co.code AS course_code, co.title AS course_title, co.delivery_mode,
-              co.ce_accreditor AS accreditor_statement, co.ce_hours::text AS course_ce_hours,
-              c.time_zone, s.total AS sessions_total, a.n AS sessions_attended,
-              s.first_at AS first_session_at, s.last_at AS last_session_at
-       FROM enrollments e
-       JOIN cohorts c ON c.id = e.cohort_id
-       JOIN courses co ON co.id = c.course_id
-       JOIN ${PEOPLE} u ON u.id = e.user_id
-       CROSS JOIN sessions s
-       CROSS JOIN LATERAL (
-         SELECT count(*)::int AS n FROM attendance_records a
-         WHERE a.cohort_id = e.cohort_id AND a.user_id = e.user_id AND a.status = 'present'
-       ) a
-       WHERE e.id = ANY($2::uuid[]) AND e.cohort_id = $1 AND ${CE_QUALIFIES} AND s.total > 0
-       ORDER BY e.id`,
-      [cohortId, enrollmentIds],
-    );
   }
 
   /** Whether the cohort exists (null when not), the user teaches it and it has that session. */
