@@ -420,7 +420,10 @@ try {
       login: wanted('login'),
       enroll: wanted('enroll'),
     });
-    const cells = cellsFor(populations);
+    // BENCH_CELLS=<regex>: only the cells whose key (`<target>@<size>@<connections>`) matches,
+    // for a profile of one request (with BENCH_CPU_PROF); the ratios then miss their other side.
+    const only = process.env.BENCH_CELLS ? new RegExp(process.env.BENCH_CELLS) : null;
+    const cells = cellsFor(populations).filter((cell) => !only || only.test(cell.key));
     console.log(
       `\n${cells.length} cells × ${SETTINGS.rounds} rounds of ${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s, interleaved`,
     );
