@@ -87,12 +87,15 @@ export class TestSmtpServer {
   refuse = false;
   /** Recipients refused with a temporary 451 while the others are accepted. */
   readonly refused = new Set<string>();
+  /** Every recipient refused so far, in order. */
+  readonly refusals: string[] = [];
   private readonly server = new smtp.SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
     onRcptTo: (address, _session, callback) => {
       if (!this.refuse && !this.refused.has(address.address)) return callback();
+      this.refusals.push(address.address);
       callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
     },
     onData: (stream, session, callback) => {

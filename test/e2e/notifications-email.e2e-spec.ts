@@ -2,6 +2,7 @@ import net from 'node:net';
 import request from 'supertest';
 import {
   EMAIL_CLAIM_SECONDS,
+  EMAIL_FAILURES_IN_A_ROW,
   EmailInFlightError,
   NotificationsService,
 } from '@msc/domain/notifications';
@@ -77,6 +78,7 @@ describe('notifications by e-mail (e2e)', () => {
       smtpServer.mails.length = 0;
       smtpServer.refuse = false;
       smtpServer.refused.clear();
+      smtpServer.refusals.length = 0;
     });
     afterAll(async () => {
       await app?.close();
@@ -179,6 +181,35 @@ describe('notifications by e-mail (e2e)', () => {
         `SELECT count(*)::int AS n FROM notifications WHERE dedupe_key LIKE 'test-batch-%'`,
       )) as [{ n: number }];
       expect(n).toBe(3);
+    });
+
+    it('should stop a delivery of many once e-mails fail in a row, and send them all on its retry', async () => {
+      const sut = app.get(NotificationsService);
+      const people = await Promise.all(
+        Array.from({ length: EMAIL_FAILURES_IN_A_ROW + 2 }, () => factories.newTrainee()),
+      );
+      const batch = people.map((person, i) => ({
+        userId: person.id,
+        dedupeKey: `test-down-${i}-${person.id}`,
+        kind: 'test',
+        title: `Down ${i}`,
+        body: 'Sent once the server is back.',
+        email: true,
+      }));
+      smtpServer.refuse = true;
+
+      await expect(sut.deliverMany(batch)).rejects.toThrow(/451/);
+      // The server is taken for down: the rest wait for the retry rather than for its timeouts.
+      expect(smtpServer.refusals).toEqual(
+        people.slice(0, EMAIL_FAILURES_IN_A_ROW).map((p) => p.email),
+      );
+      for (const payload of batch) expect(await inboxRow(app, payload.dedupeKey)).toBeDefined();
+
+      smtpServer.refuse = false;
+      await sut.deliverMany(batch);
+      expect(smtpServer.mails.map((m) => m.to[0]).sort()).toEqual(
+        people.map((p) => p.email).sort(),
+      );
     });
 
     it('should send the e-mail of a worker that died mid-send once its claim expires', async () => {

@@ -21,6 +21,9 @@ export type DeliveryResult = 'delivered' | 'already_delivered' | 'unknown_user';
 /** How long a claim to send an e-mail holds; the mailer gives up well before (≈ 50 s). */
 export const EMAIL_CLAIM_SECONDS = 120;
 
+/** E-mails of one delivery that fail one after the other before the rest waits for its retry. */
+export const EMAIL_FAILURES_IN_A_ROW = 3;
+
 /** The e-mail is being sent by another worker right now; the job retries later. */
 export class EmailInFlightError extends Error {
   constructor(readonly dedupeKey: string) {
@@ -52,9 +55,9 @@ export class NotificationsService {
 
   /**
    * Many notifications, as `deliver` each, in two statements: the people's time zones, then every
-   * inbox row. The e-mails follow one by one; one that fails does not keep the others from going,
-   * and the first failure is thrown once all were tried, so that the job retries: the inbox rows
-   * and the e-mails already sent are not repeated.
+   * inbox row. The e-mails follow one by one; one that fails does not keep the others from going
+   * (unless EMAIL_FAILURES_IN_A_ROW fail in a row), and the first failure is thrown after, so that
+   * the job retries: the inbox rows and the e-mails already sent are not repeated.
    */
   async deliverMany(payloads: readonly NotificationMessage[]): Promise<DeliveryResult[]> {
     if (payloads.length === 0) return [];
@@ -87,14 +90,23 @@ export class NotificationsService {
             )
           ).map((row) => row.dedupe_key),
     );
-    const failures: unknown[] = [];
+    let failure: unknown;
+    let failedInARow = 0;
     if (this.mailer.enabled) {
       for (const payload of known) {
-        if (payload.email)
-          await this.email(payload).catch((error: unknown) => failures.push(error));
+        if (!payload.email) continue;
+        try {
+          await this.email(payload);
+          failedInARow = 0;
+        } catch (error) {
+          failure ??= error;
+          // One refused address does not keep the others waiting; several in a row say the
+          // server is down or hung (each try waits for the mailer's timeouts): the retry goes on.
+          if (++failedInARow === EMAIL_FAILURES_IN_A_ROW) break;
+        }
       }
     }
-    if (failures.length > 0) throw failures[0];
+    if (failure !== undefined) throw failure;
     return payloads.map((payload) =>
       !zoneOf.has(payload.userId)
         ? 'unknown_user'
