@@ -21,24 +21,33 @@ const COLUMNS = 'v.id, v.key, v.version, v.title, v.stages, v.published_at, v.cr
 
 type PinnedRow = Omit<PinnedVersionRow, 'stages'> & { stages?: StageDefinition[] };
 
-/** The pin, with the version's stages (`unknown`: not read by this process yet) or without. */
-function pinStatement(withStages: boolean): string {
+/**
+ * The pin's CTEs: `chosen` is the trainee's pinned version (`pathway_version_id, started_at`),
+ * pinning them first to the latest published version of the key (only a user holding the trainee
+ * role is pinned). The trainee and the key are the placeholders given.
+ */
+function pinCtes(trainee: string, key: string): string {
   return `WITH latest AS (
          SELECT id FROM pathway_versions
-         WHERE key = $2 AND published_at IS NOT NULL AND published_at <= now()
+         WHERE key = ${key} AND published_at IS NOT NULL AND published_at <= now()
          ORDER BY version DESC LIMIT 1
        ), pinned AS (
          INSERT INTO trainee_pathways (trainee_id, pathway_version_id)
          SELECT u.id, latest.id FROM ${PEOPLE} u CROSS JOIN latest
-         WHERE u.id = $1 AND 'trainee' = ANY(u.roles)
-           AND NOT EXISTS (SELECT 1 FROM trainee_pathways WHERE trainee_id = $1)
+         WHERE u.id = ${trainee} AND 'trainee' = ANY(u.roles)
+           AND NOT EXISTS (SELECT 1 FROM trainee_pathways WHERE trainee_id = ${trainee})
          ON CONFLICT (trainee_id) DO NOTHING
          RETURNING pathway_version_id, started_at
        ), chosen AS (
          SELECT pathway_version_id, started_at FROM pinned
          UNION ALL
-         SELECT pathway_version_id, started_at FROM trainee_pathways WHERE trainee_id = $1
-       )
+         SELECT pathway_version_id, started_at FROM trainee_pathways WHERE trainee_id = ${trainee}
+       )`;
+}
+
+/** The pin, with the version's stages (`unknown`: not read by this process yet) or without. */
+function pinStatement(withStages: boolean): string {
+  return `${pinCtes('$1::uuid', '$2::text')}
        SELECT v.id, v.key, v.version, v.title, v.published_at, v.created_by,
               chosen.started_at${withStages ? ', v.stages' : ''}
        FROM chosen JOIN pathway_versions v ON v.id = chosen.pathway_version_id
@@ -46,6 +55,9 @@ function pinStatement(withStages: boolean): string {
 }
 
 const PIN = { known: pinStatement(false), unknown: pinStatement(true) } as const;
+
+/** The pin and another statement's columns, in one statement (`pinWith`). */
+const pinAndColumns = new Map<string, string>();
 
 /** Pathway versions and the pin of each trainee to one of them. */
 @Injectable()
@@ -78,6 +90,57 @@ export class PathwayVersionsRepository {
     if (!stages) return this.pin(traineeId, key, false);
     if (row.stages) this.stagesById.set(row.id, row.stages);
     return { ...row, stages };
+  }
+
+  /**
+   * `pin` and the columns of `select` (`SELECT <expression> AS <column>, …`, no FROM, its
+   * placeholders `$1…$n` the `params`) in one statement: one round trip and one snapshot, the
+   * pin's columns beside the select's. Null when the pin finds nothing (then `pin` says why), or
+   * when the pinned version's stages have not been read by this process yet. The statement's text
+   * follows from `select` alone: prepared, it is planned once.
+   */
+  async pinWith(
+    traineeId: string,
+    key: string,
+    select: string,
+    params: readonly unknown[],
+  ): Promise<{ pinned: PinnedVersionRow; row: Record<string, unknown> } | null> {
+    let sql = pinAndColumns.get(select);
+    if (sql === undefined) {
+      const n = params.length;
+      sql = `${pinCtes(`$${n + 1}::uuid`, `$${n + 2}::text`)}
+       SELECT v.id AS pin_version_id, v.key AS pin_key, v.version AS pin_version,
+              v.title AS pin_title, v.published_at AS pin_published_at,
+              v.created_by AS pin_created_by, chosen.started_at AS pin_started_at, selected.*
+       FROM chosen JOIN pathway_versions v ON v.id = chosen.pathway_version_id
+       CROSS JOIN (${select}) selected
+       LIMIT 1`;
+      if (pinAndColumns.size >= 100) pinAndColumns.clear();
+      pinAndColumns.set(select, sql);
+    }
+    const [row] = await this.tx.query<Record<string, unknown>>(sql, [...params, traineeId, key], {
+      prepare: true,
+    });
+    const stages = row && this.stagesById.get(row.pin_version_id as string);
+    if (!row || !stages) return null;
+    return {
+      pinned: {
+        id: row.pin_version_id as string,
+        key: row.pin_key as string,
+        version: row.pin_version as number,
+        title: row.pin_title as string,
+        published_at: row.pin_published_at as Date | null,
+        created_by: row.pin_created_by as string | null,
+        started_at: row.pin_started_at as Date,
+        stages,
+      },
+      row,
+    };
+  }
+
+  /** The stages of a version this process has read (`pin`), or undefined. */
+  knownStages(versionId: string): StageDefinition[] | undefined {
+    return this.stagesById.get(versionId);
   }
 
   /** Why `pin` found nothing: whether the user exists as a trainee and a version is published. */

@@ -6,6 +6,7 @@ import { PathwayError, PathwayErrorCode } from './pathway.errors.js';
 import { PathwayVersionsRepository, type PinnedVersionRow } from './pathway-versions.repository.js';
 import {
   type DerivedProgress,
+  type EvaluatedStage,
   deriveProgress,
   evaluateStages,
   type ReadEvidence,
@@ -13,6 +14,9 @@ import {
 import { ProgressViewers } from './progress-viewers.js';
 import type { RequirementDefinition, RequirementKind, StageDefinition } from './requirement.js';
 import { shownHave } from './sentences.js';
+
+/** Thrown out of an evaluation read with the pin when the trainee is pinned to another version. */
+const GUESSED_WRONG = Symbol('pinned to another version');
 
 /** The pathway every new trainee starts on (its latest published version). */
 export const DEFAULT_PATHWAY_KEY = 'msc-teacher';
@@ -86,8 +90,18 @@ export class ProgressService {
     private readonly viewers: ProgressViewers,
   ) {}
 
+  /**
+   * The version each trainee was seen pinned to: a pin never changes, so the next evaluation can
+   * read its evidence in the pin's own statement. Bounded (cleared when full); `lastVersion` is
+   * the guess for a trainee not seen yet, as most are pinned to the same latest version.
+   */
+  private readonly versionOf = new Map<string, string>();
+  private lastVersion: string | undefined;
+
   /** The progress of a trainee, for themselves (the route admits trainees only). */
   async progressOf(traineeId: string, now = new Date()): Promise<ProgressView> {
+    const guessed = await this.evaluateWithPin(traineeId, now);
+    if (guessed) return this.view(traineeId, guessed.pinned, guessed.evaluated, now);
     const pinned = await this.pinnedVersion(traineeId);
     const evaluated = await evaluateStages(
       this.registry,
@@ -95,6 +109,56 @@ export class ProgressService {
       { traineeId, now },
       this.readEvidence,
     );
+    return this.view(traineeId, pinned, evaluated, now);
+  }
+
+  /**
+   * The evaluation in one statement with the pin, for the version the trainee is taken to be
+   * pinned to; null when they are pinned to another (or not at all, or the version is not known
+   * here yet): then the pin and the evidence go apart, as the evidence's statement depends on the
+   * version's stages.
+   */
+  private async evaluateWithPin(
+    traineeId: string,
+    now: Date,
+  ): Promise<{ pinned: PinnedVersionRow; evaluated: EvaluatedStage[] } | null> {
+    const versionId = this.versionOf.get(traineeId) ?? this.lastVersion;
+    const stages = versionId === undefined ? undefined : this.versions.knownStages(versionId);
+    if (!stages) return null;
+    let pinned: PinnedVersionRow | undefined;
+    const evaluated = await evaluateStages(
+      this.registry,
+      stages,
+      { traineeId, now },
+      async (sql, params) => {
+        const both = await this.versions.pinWith(traineeId, DEFAULT_PATHWAY_KEY, sql, params);
+        if (!both || both.pinned.id !== versionId) throw GUESSED_WRONG;
+        pinned = both.pinned;
+        return both.row;
+      },
+    ).catch((error: unknown) => {
+      if (error === GUESSED_WRONG) return null;
+      throw error;
+    });
+    if (!evaluated || !pinned) return null;
+    this.remember(traineeId, pinned.id);
+    return { pinned, evaluated };
+  }
+
+  private remember(traineeId: string, versionId: string): void {
+    if (this.versionOf.get(traineeId) !== versionId) {
+      if (this.versionOf.size >= 10_000) this.versionOf.clear();
+      this.versionOf.set(traineeId, versionId);
+    }
+    this.lastVersion = versionId;
+  }
+
+  private view(
+    traineeId: string,
+    pinned: PinnedVersionRow,
+    evaluated: EvaluatedStage[],
+    now: Date,
+  ): ProgressView {
     return {
       traineeId,
       pathway: {
@@ -187,7 +251,10 @@ export class ProgressService {
       (await this.versions.pin(traineeId, DEFAULT_PATHWAY_KEY)) ??
       // A concurrent first pin may have won the race: its row is visible to a new statement.
       (await this.versions.pin(traineeId, DEFAULT_PATHWAY_KEY));
-    if (pinned) return pinned;
+    if (pinned) {
+      this.remember(traineeId, pinned.id);
+      return pinned;
+    }
     const blockers = await this.versions.pinBlockers(traineeId, DEFAULT_PATHWAY_KEY);
     if (!blockers.trainee) {
       throw new PathwayError(PathwayErrorCode.TraineeNotFound, 'No trainee has this id');
